@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import type { Field } from '../src/numerics/field.ts';
+import { defineProperty } from '../src/engine/property.ts';
+import { absolutelyContinuous, dist } from '../src/prob/distribution.ts';
+import { kl } from '../src/prob/divergence.ts';
+import { dvFunctional, expectation, logDensityRatio, logExpectationExp } from '../src/prob/donsker-varadhan.ts';
+import { atomCount } from '../src/gen/weights.ts';
+import { weightPairOf, type WeightPair } from '../src/gen/pairs.ts';
+import { valuesOf } from '../src/gen/values.ts';
+
+/**
+ * KD-L6-DV (App. Lemma 6, eq. (10)): for Q ≪ P and E_P e^g < ∞,
+ *   E_Q[g] ≤ KL(Q‖P) + log E_P[e^g],
+ * with equality at g = log dQ/dP + c, so KL(Q‖P) = sup_g (E_Q g − log E_P e^g).
+ */
+
+/** g on the atoms: explicit values, or log dQ/dP + c, or that plus a small perturbation. */
+type GSpec =
+  | { kind: 'values'; values: number[] }
+  | { kind: 'log-ratio'; c: number }
+  | { kind: 'near-log-ratio'; c: number; eps: number; direction: number[] };
+
+interface DVInstance {
+  pair: WeightPair;
+  g: GSpec;
+}
+
+const gOf = (n: number): fc.Arbitrary<GSpec> =>
+  fc.oneof(
+    { weight: 3, arbitrary: valuesOf(n).map(({ values }) => ({ kind: 'values' as const, values })) },
+    { weight: 2, arbitrary: fc.integer({ min: -3, max: 3 }).map((c) => ({ kind: 'log-ratio' as const, c })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.integer({ min: -3, max: 3 }), fc.constantFrom(1e-3, 1e-8, 1e-15), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }))
+        .map(([c, eps, direction]) => ({ kind: 'near-log-ratio' as const, c, eps, direction })),
+    },
+  );
+
+const instanceArb: fc.Arbitrary<DVInstance> = atomCount(30).chain((n) => fc.record({ pair: weightPairOf(n), g: gOf(n) }));
+
+/** Only pairs with Q ≪ P: the lemma's hypothesis, made to hold by the generator. */
+const acInstanceArb: fc.Arbitrary<{ pair: WeightPair; c: number }> = atomCount(30).chain((n) =>
+  fc.record({ pair: weightPairOf(n).filter((pr) => absolutelyContinuous(dist(pr.q), dist(pr.p))), c: fc.integer({ min: -3, max: 3 }) }),
+);
+
+function gValues<T>(F: Field<T>, inst: DVInstance): T[] {
+  const q = dist(inst.pair.q), p = dist(inst.pair.p);
+  const g = inst.g;
+  if (g.kind === 'values') return g.values.map((x) => F.fromNumber(x));
+  const base = logDensityRatio(F, q, p, F.fromNumber(g.c));
+  if (g.kind === 'log-ratio') return base;
+  return base.map((v, i) => F.add(v, F.mul(F.fromNumber(g.eps), F.fromNumber(g.direction[i]))));
+}
+
+const establishAC = (pair: WeightPair) => {
+  const q = dist(pair.q), p = dist(pair.p);
+  return { hypotheses: [{ name: 'Q ≪ P (supp Q ⊆ supp P)', established: absolutelyContinuous(q, p) }, { name: 'E_P e^g < ∞ (finite space)', established: true }], derived: { q, p } };
+};
+
+const classifyPair = (pair: WeightPair, gKind: string) => [`pair:${pair.relation}`, `weights:${pair.kinds[0]}`, `g:${gKind}`, pair.q.length === 1 ? 'atoms:1' : pair.q.length > 12 ? 'atoms:>12' : 'atoms:2-12'];
+
+export const dvInequality = defineProperty<DVInstance, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+  id: 'KD-L6-DV/inequality',
+  claim: 'KD-L6-DV',
+  title: 'E_Q[g] ≤ KL(Q‖P) + log E_P[e^g] for random g, including g = log dQ/dP + c and near it',
+  relation: 'le',
+  arbitrary: instanceArb,
+  establish: (inst) => establishAC(inst.pair),
+  sides: (F, inst, { q, p }) => {
+    const g = gValues(F, inst);
+    return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
+  },
+  classify: (inst) => classifyPair(inst.pair, inst.g.kind),
+  controls: [
+    {
+      id: 'KD-L6-DV/inequality~swapped-kl',
+      description: 'KL arguments swapped: E_Q[g] ≤ KL(P‖Q) + log E_P[e^g]',
+      sides: (F, inst, { q, p }) => {
+        const g = gValues(F, inst);
+        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, p, q), logExpectationExp(F, p, g)) };
+      },
+    },
+    {
+      id: 'KD-L6-DV/inequality~dropped-kl',
+      description: 'KL term dropped: E_Q[g] ≤ log E_P[e^g]',
+      sides: (F, inst, { q, p }) => {
+        const g = gValues(F, inst);
+        return { lhs: expectation(F, q, g), rhs: logExpectationExp(F, p, g) };
+      },
+    },
+    {
+      id: 'KD-L6-DV/inequality~half-kl',
+      description: 'a factor ½ on the KL term',
+      sides: (F, inst, { q, p }) => {
+        const g = gValues(F, inst);
+        return { lhs: expectation(F, q, g), rhs: F.add(F.div(kl(F, q, p), F.fromNumber(2)), logExpectationExp(F, p, g)) };
+      },
+    },
+    {
+      id: 'KD-L6-DV/inequality~jensen-wrong-way',
+      description: 'log E_P[e^g] replaced by E_P[g] (Jensen applied in the wrong direction)',
+      sides: (F, inst, { q, p }) => {
+        const g = gValues(F, inst);
+        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), expectation(F, p, g)) };
+      },
+    },
+    {
+      id: 'KD-L6-DV/inequality~planted-1e-30',
+      description: 'the left side raised by 1e-30: refutable only at the equality case, and only with more than 30 correct digits',
+      sides: (F, inst, { q, p }) => {
+        const g = gValues(F, inst);
+        return { lhs: F.add(expectation(F, q, g), F.fromString('1e-30')), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
+      },
+    },
+  ],
+});
+
+export const dvEquality = defineProperty<{ pair: WeightPair; c: number }, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+  id: 'KD-L6-DV/equality-at-log-ratio',
+  claim: 'KD-L6-DV',
+  title: 'equality E_Q[g] = KL(Q‖P) + log E_P[e^g] at g = log dQ/dP + c',
+  relation: 'eq',
+  arbitrary: acInstanceArb,
+  establish: (inst) => establishAC(inst.pair),
+  sides: (F, inst, { q, p }) => {
+    const g = logDensityRatio(F, q, p, F.fromNumber(inst.c));
+    return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
+  },
+  classify: (inst) => classifyPair(inst.pair, 'log-ratio'),
+  controls: [
+    {
+      id: 'KD-L6-DV/equality-at-log-ratio~doubled-ratio',
+      description: 'equality claimed at g = 2·log dQ/dP',
+      sides: (F, inst, { q, p }) => {
+        const g = logDensityRatio(F, q, p, F.fromNumber(inst.c)).map((v) => F.mul(F.fromNumber(2), v));
+        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
+      },
+    },
+    {
+      id: 'KD-L6-DV/equality-at-log-ratio~swapped-kl',
+      description: 'equality claimed with KL(P‖Q) in place of KL(Q‖P)',
+      sides: (F, inst, { q, p }) => {
+        const g = logDensityRatio(F, q, p, F.fromNumber(inst.c));
+        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, p, q), logExpectationExp(F, p, g)) };
+      },
+    },
+  ],
+});
+
+export const dvVariational = defineProperty<DVInstance, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+  id: 'KD-L6-DV/variational-sup',
+  claim: 'KD-L6-DV',
+  title: 'the DV functional E_Q g − log E_P e^g is maximised at g* = log dQ/dP (its value there is KL, see equality-at-log-ratio)',
+  relation: 'le',
+  arbitrary: instanceArb,
+  establish: (inst) => establishAC(inst.pair),
+  sides: (F, inst, { q, p }) => ({
+    lhs: dvFunctional(F, q, p, gValues(F, inst)),
+    rhs: dvFunctional(F, q, p, logDensityRatio(F, q, p, F.fromNumber(0))),
+  }),
+  classify: (inst) => classifyPair(inst.pair, inst.g.kind),
+  controls: [
+    {
+      id: 'KD-L6-DV/variational-sup~half-log-ratio',
+      description: 'maximiser claimed at ½·log dQ/dP',
+      sides: (F, inst, { q, p }) => ({
+        lhs: dvFunctional(F, q, p, gValues(F, inst)),
+        rhs: dvFunctional(F, q, p, logDensityRatio(F, q, p, F.fromNumber(0)).map((v) => F.div(v, F.fromNumber(2)))),
+      }),
+    },
+  ],
+});
+
+export const properties = [dvInequality, dvEquality, dvVariational];

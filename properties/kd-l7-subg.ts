@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import type { Field } from '../src/numerics/field.ts';
+import { defineProperty, type HypothesisCheck } from '../src/engine/property.ts';
+import { certify, precisionPolicy } from '../src/numerics/certify.ts';
+import { dist } from '../src/prob/distribution.ts';
+import { cgf, mean, range, rv, variance, type FiniteRV } from '../src/prob/cgf.ts';
+import { bestProxy, hoeffdingSigma, mgfBoundRhs, type ProxyEnclosure } from '../src/prob/subgaussian.ts';
+import { gaussianCgfFromMoments } from '../src/prob/gaussian.ts';
+import { atomCount, weightsOf } from '../src/gen/weights.ts';
+import { lambdaArb, valuesOf } from '../src/gen/values.ts';
+
+/**
+ * KD-L7-SUBG (App. Lemma 7, eq. (11)): if X is σ²-sub-Gaussian, i.e. log E e^{λ(X−EX)} ≤ λ²σ²/2
+ * for all λ, then log E e^{λX} ≤ λ·EX + λ²σ²/2 for all λ; equality for X ~ N(m, σ²).
+ * The hypothesis is established on each instance: by Hoeffding's lemma (X ∈ [a, b], certified
+ * against the best proxy), by a certified branch and bound for the best proxy, or exactly for
+ * a Gaussian.
+ */
+
+interface BoundedInstance {
+  weightKind: string;
+  valueKind: string;
+  weights: number[];
+  values: number[];
+  /** A λ, or 'argmax': the λ where the best proxy is (nearly) attained. */
+  lambda: number | 'argmax';
+}
+
+const boundedArb: fc.Arbitrary<BoundedInstance> = atomCount(12).chain((n) =>
+  fc
+    .record({ w: weightsOf(n), v: valuesOf(n), lambda: fc.oneof({ weight: 3, arbitrary: lambdaArb }, { weight: 1, arbitrary: fc.constant('argmax' as const) }) })
+    .map(({ w, v, lambda }) => ({ weightKind: w.kind, valueKind: v.kind, weights: w.weights, values: v.values, lambda })),
+);
+
+interface Derived {
+  X: FiniteRV;
+  a: number;
+  b: number;
+  proxy: ProxyEnclosure;
+  lambda: number;
+}
+
+/** Hoeffding route: boundedness is certified on the instance; Hoeffding's lemma gives the proxy. */
+function establishHoeffding(inst: BoundedInstance): { hypotheses: HypothesisCheck[]; derived: Derived } {
+  const X = rv(inst.values, dist(inst.weights));
+  const { a, b } = range(X);
+  const lambda = inst.lambda === 'argmax' ? 1 / Math.max(1e-300, (b - a) / 2) : inst.lambda;
+  return {
+    hypotheses: [{ name: "X ∈ [a, b] (min and max of the support, exact), hence ((b − a)/2)²-sub-Gaussian by Hoeffding's lemma", established: Number.isFinite(a) && Number.isFinite(b) }],
+    derived: { X, a, b, proxy: { lo: '0', hi: '0', argmax: lambda, pieces: 0, context: 'not computed' }, lambda },
+  };
+}
+
+/** Best-proxy route: σ*² enclosed by a certified branch and bound. */
+function establishBestProxy(inst: BoundedInstance): { hypotheses: HypothesisCheck[]; derived: Derived } {
+  const X = rv(inst.values, dist(inst.weights));
+  const { a, b } = range(X);
+  const proxy = bestProxy(X);
+  const lambda = inst.lambda === 'argmax' ? proxy.argmax : inst.lambda;
+  const ordered = certify((F) => ({ lhs: F.fromString(proxy.lo), rhs: F.fromString(proxy.hi) }), 'le', precisionPolicy(30)).verdict !== 'violated';
+  return {
+    hypotheses: [{ name: 'X is σ*²-sub-Gaussian with σ*² ∈ [lo, hi] certified by branch and bound', established: ordered, detail: `[${proxy.lo}, ${proxy.hi}] (${proxy.context}, ${proxy.pieces} pieces)` }],
+    derived: { X, a, b, proxy, lambda },
+  };
+}
+
+const boundedClassify = (inst: BoundedInstance) => [`weights:${inst.weightKind}`, `values:${inst.valueKind}`, `lambda:${inst.lambda === 'argmax' ? 'argmax' : Math.abs(inst.lambda) < 1e-3 ? 'tiny' : Math.abs(inst.lambda) > 10 ? 'large' : 'moderate'}`];
+
+/** lhs = log E e^{λX}; rhs = λEX + λ²σ²/2 for the σ² that `proxy` picks. */
+const mgfSides = (proxy: <T>(F: Field<T>, d: Derived) => T, meanTerm = true) =>
+  <T>(F: Field<T>, _inst: BoundedInstance, d: Derived) => {
+    const L = F.fromNumber(d.lambda);
+    const mu = meanTerm ? mean(F, d.X) : F.fromNumber(0);
+    return { lhs: cgf(F, d.X, L), rhs: mgfBoundRhs(F, mu, proxy(F, d), L) };
+  };
+
+const hoeffding2 = <T>(F: Field<T>, d: Derived) => F.square(hoeffdingSigma(F, d.a, d.b));
+
+export const subgHoeffding = defineProperty<BoundedInstance, Derived>({
+  id: 'KD-L7-SUBG/hoeffding',
+  claim: 'KD-L7-SUBG',
+  title: "log E e^{λX} ≤ λEX + λ²σ²/2 for bounded X with Hoeffding's σ = (b − a)/2",
+  relation: 'le',
+  arbitrary: boundedArb,
+  establish: establishHoeffding,
+  sides: mgfSides(hoeffding2),
+  classify: boundedClassify,
+  controls: [
+    {
+      id: 'KD-L7-SUBG/hoeffding~sigma-for-sigma2',
+      description: 'σ written for σ²: λ²σ/2',
+      sides: mgfSides((F, d) => hoeffdingSigma(F, d.a, d.b)),
+    },
+    {
+      id: 'KD-L7-SUBG/hoeffding~quarter-range',
+      description: 'σ = (b − a)/4 (a missing factor 2)',
+      sides: mgfSides((F, d) => F.div(hoeffding2(F, d), F.fromNumber(4))),
+    },
+    {
+      id: 'KD-L7-SUBG/hoeffding~variance-as-proxy',
+      description: 'σ² = Var X (the variance is not a sub-Gaussian proxy for skewed X)',
+      sides: mgfSides((F, d) => variance(F, d.X)),
+    },
+    {
+      id: 'KD-L7-SUBG/hoeffding~dropped-mean',
+      description: 'the λ·EX term dropped',
+      sides: mgfSides(hoeffding2, false),
+    },
+  ],
+});
+
+export const subgBestProxy = defineProperty<BoundedInstance, Derived>({
+  id: 'KD-L7-SUBG/best-proxy',
+  claim: 'KD-L7-SUBG',
+  title: 'the same bound with the certified optimal proxy σ*² = sup_λ 2ψ_c(λ)/λ² (upper end of its enclosure)',
+  relation: 'le',
+  arbitrary: boundedArb,
+  establish: establishBestProxy,
+  sides: mgfSides((F, d) => F.fromString(d.proxy.hi)),
+  classify: boundedClassify,
+  controls: [
+    {
+      id: 'KD-L7-SUBG/best-proxy~shrunk-1e-6',
+      description: 'σ² = (1 − 10⁻⁶)·σ*² (a proxy just below the optimum)',
+      sides: mgfSides((F, d) => F.mul(F.fromString(d.proxy.lo), F.fromString('0.999999'))),
+    },
+    {
+      id: 'KD-L7-SUBG/best-proxy~variance-as-proxy',
+      description: 'σ² = Var X in place of the optimal proxy',
+      sides: mgfSides((F, d) => variance(F, d.X)),
+    },
+  ],
+});
+
+export const subgProxySandwich = defineProperty<BoundedInstance, Derived>({
+  id: 'KD-L7-SUBG/proxy-sandwich',
+  claim: 'KD-L7-SUBG',
+  title: "Var X ≤ σ*² ≤ ((b − a)/2)²: the certified best proxy against Hoeffding's lemma (lower end of the enclosure)",
+  relation: 'le',
+  arbitrary: boundedArb,
+  establish: establishBestProxy,
+  sides: (F, _inst, d) => ({ lhs: F.fromString(d.proxy.lo), rhs: hoeffding2(F, d) }),
+  classify: boundedClassify,
+  controls: [
+    {
+      id: 'KD-L7-SUBG/proxy-sandwich~range-over-4-squared',
+      description: "Hoeffding's proxy with the range halved twice: ((b − a)/4)²",
+      sides: (F, _inst, d) => ({ lhs: F.fromString(d.proxy.lo), rhs: F.div(hoeffding2(F, d), F.fromNumber(4)) }),
+    },
+    {
+      id: 'KD-L7-SUBG/proxy-sandwich~variance-above-proxy',
+      description: 'the order reversed: σ*² ≤ Var X',
+      sides: (F, _inst, d) => ({ lhs: F.fromString(d.proxy.lo), rhs: variance(F, d.X) }),
+    },
+  ],
+});
+
+interface GaussianInstance {
+  m: number;
+  s: number;
+  lambda: number;
+}
+
+/** |λ·s| ≤ 20 keeps the moment series short (u = λ²s²/2 ≤ 200). */
+const gaussianArb: fc.Arbitrary<GaussianInstance> = fc
+  .record({
+    m: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true })),
+    s: fc.oneof(fc.constantFrom(1, 0.5, 2, 1e-3, 10), fc.double({ min: 1e-3, max: 20, noNaN: true })),
+    t: fc.oneof(fc.constantFrom(1e-8, -1e-8, 1, -1, 0.5), fc.double({ min: -20, max: 20, noNaN: true })),
+  })
+  .map(({ m, s, t }) => ({ m, s, lambda: t / s }));
+
+const gaussianSides = (proxy: <T>(F: Field<T>, s: T) => T, meanTerm = true) =>
+  <T>(F: Field<T>, inst: GaussianInstance) => {
+    const L = F.fromNumber(inst.lambda);
+    return {
+      lhs: gaussianCgfFromMoments(F, inst.m, inst.s, inst.lambda),
+      rhs: mgfBoundRhs(F, meanTerm ? F.fromNumber(inst.m) : F.fromNumber(0), proxy(F, F.fromNumber(inst.s)), L),
+    };
+  };
+
+export const subgGaussian = defineProperty<GaussianInstance>({
+  id: 'KD-L7-SUBG/gaussian',
+  claim: 'KD-L7-SUBG',
+  title: 'equality for X ~ N(m, s²) with σ = s (mgf summed from the Gaussian moments, certified truncation)',
+  relation: 'le',
+  arbitrary: gaussianArb,
+  establish: (inst) => ({
+    hypotheses: [{ name: 'X ~ N(m, s²) is s²-sub-Gaussian (exact: ψ_c(λ) = λ²s²/2)', established: inst.s > 0 && Number.isFinite(inst.lambda) }],
+    derived: undefined,
+  }),
+  sides: gaussianSides((F, s) => F.square(s)),
+  classify: (inst) => [inst.s === 1 ? 's:1' : inst.s < 1 ? 's:<1' : 's:>1', Math.abs(inst.lambda * inst.s) < 1e-3 ? 'lambda·s:tiny' : 'lambda·s:moderate'],
+  controls: [
+    { id: 'KD-L7-SUBG/gaussian~sigma-for-sigma2', description: 'σ written for σ²', sides: gaussianSides((_F, s) => s) },
+    { id: 'KD-L7-SUBG/gaussian~half-variance', description: 'σ² = s²/2', sides: gaussianSides((F, s) => F.div(F.square(s), F.fromNumber(2))) },
+    { id: 'KD-L7-SUBG/gaussian~dropped-mean', description: 'the λ·EX term dropped', sides: gaussianSides((F, s) => F.square(s), false) },
+  ],
+});
+
+export const properties = [subgHoeffding, subgBestProxy, subgProxySandwich, subgGaussian];

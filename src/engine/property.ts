@@ -1,0 +1,53 @@
+import type fc from 'fast-check';
+import type { Field } from '../numerics/field.ts';
+import type { Relation, Sides } from '../numerics/certify.ts';
+
+/** A hypothesis of the claim, established (computed, certified) on one generated instance. */
+export interface HypothesisCheck {
+  name: string;
+  established: boolean;
+  detail?: string;
+}
+
+/** What `establish` computes once per instance: the hypotheses, and certified quantities they yield. */
+export interface Established<D> {
+  hypotheses: HypothesisCheck[];
+  derived: D;
+}
+
+/** The two sides of the relation for one instance, in any arithmetic context. */
+export type InstanceSides<I, D> = <T>(F: Field<T>, instance: I, derived: D) => Sides<T>;
+
+/** A planted wrong variant of a property: the same generator must refute it. */
+export interface NegativeControl<I, D> {
+  id: string;
+  description: string;
+  relation?: Relation;
+  sides: InstanceSides<I, D>;
+}
+
+/** One executable property of a claim. Instances must be plain JSON-like data (doubles, arrays, objects). */
+export interface PropertyDef<I, D = undefined> {
+  /** `<claim id>/<name>`, e.g. KD-L6-DV/inequality. */
+  id: string;
+  claim: string;
+  title: string;
+  relation: Relation;
+  arbitrary: fc.Arbitrary<I>;
+  /** Establish the claim's hypotheses on the instance; an instance failing one is discarded. */
+  establish?: (instance: I) => Established<D>;
+  sides: InstanceSides<I, D>;
+  controls: NegativeControl<I, D>[];
+  /** Coverage classes of an instance (edge-case labels), counted in the report. */
+  classify?: (instance: I) => string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProperty = PropertyDef<any, any>;
+
+/** Identity helper that keeps the instance and derived types linked at the definition site. */
+export function defineProperty<I, D = undefined>(def: PropertyDef<I, D>): PropertyDef<I, D> {
+  if (!/^(KD|SKD)-[A-Z0-9-]+\/[a-z0-9-]+$/.test(def.id)) throw new Error(`property id ${def.id} is not '<CLAIM-ID>/<kebab-name>'`);
+  if (!def.id.startsWith(`${def.claim}/`)) throw new Error(`property id ${def.id} does not belong to claim ${def.claim}`);
+  return def;
+}

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { certify, type Certificate, type Enclosure, type PrecisionPolicy } from '../numerics/certify.ts';
+import type { AnyProperty, Established, NegativeControl } from './property.ts';
+import { toJson, type Json } from './serialize.ts';
+import { deriveSeed } from './seed.ts';
+
+export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
+
+export interface Budget {
+  runs: number;
+  /** Instances a negative control may draw before it counts as not refuted. */
+  controlRuns: number;
+  seed: number;
+  policy: PrecisionPolicy;
+}
+
+export interface InstanceRecord {
+  instance: Json;
+  lhs: Enclosure;
+  rhs: Enclosure;
+  margin: Enclosure;
+  digits: number;
+  context: string;
+}
+
+export interface ControlResult {
+  id: string;
+  description: string;
+  refuted: boolean;
+  /** Instances drawn until the refutation (or the whole budget). */
+  instances: number;
+  seed: number;
+  witness: InstanceRecord | null;
+}
+
+export interface PropertyResult {
+  id: string;
+  claim: string;
+  title: string;
+  relation: 'le' | 'eq';
+  status: ClaimStatus;
+  seed: number;
+  instances: number;
+  discarded: number;
+  verdicts: { holds: number; attained: number; violated: number; undecided: number };
+  /** Instances decided by the double-interval screen alone. */
+  screened: number;
+  /** Highest precision (digits) any instance needed. */
+  maxDigitsUsed: number;
+  hypotheses: Array<{ name: string; established: number }>;
+  coverage: Record<string, number>;
+  minMargin: string | null;
+  tightest: InstanceRecord | null;
+  counterexample: (InstanceRecord & { seed: number; path: string }) | null;
+  error: string | null;
+  controls: ControlResult[];
+  durationMs: number;
+}
+
+function tryOrNull<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+const record = (instance: unknown, c: Certificate): InstanceRecord => ({
+  instance: toJson(instance),
+  lhs: c.lhs,
+  rhs: c.rhs,
+  margin: c.margin,
+  digits: c.digits,
+  context: c.context,
+});
+
+/** Evaluate one instance of a property (or of a control) to a certificate. */
+export function checkInstance(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>, established?: Established<unknown>): { est: Established<unknown>; cert: Certificate | null } {
+  const est = established ?? prop.establish?.(instance) ?? { hypotheses: [], derived: undefined };
+  if (est.hypotheses.some((h) => !h.established)) return { est, cert: null };
+  const sides = control?.sides ?? prop.sides;
+  const relation = control?.relation ?? prop.relation;
+  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy) };
+}
+
+/** Re-certify an instance in Decimal at the working precision, for the report's figures. */
+function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>): Certificate | null {
+  return checkInstance(prop, instance, { ...policy, noScreen: true, startDigits: policy.digits }, control).cert;
+}
+
+function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown>, budget: Budget): ControlResult {
+  const seed = deriveSeed(budget.seed, control.id);
+  let drawn = 0;
+  const details = fc.check(
+    fc.property(prop.arbitrary, (instance) => {
+      drawn++;
+      const { cert } = checkInstance(prop, instance, budget.policy, control);
+      fc.pre(cert !== null);
+      return cert!.verdict !== 'violated';
+    }),
+    { seed, numRuns: budget.controlRuns, endOnFailure: true },
+  );
+  const witnessInstance = details.failed && details.counterexample ? details.counterexample[0] : undefined;
+  // A control is refuted by a certified violation, not by an exception in its formula.
+  const cert = witnessInstance === undefined ? null : tryOrNull(() => atWorkingPrecision(prop, witnessInstance, budget.policy, control));
+  return {
+    id: control.id,
+    description: control.description,
+    refuted: cert?.verdict === 'violated',
+    instances: drawn,
+    seed,
+    witness: cert ? record(witnessInstance, cert) : null,
+  };
+}
+
+/** Run a property on `budget.runs` generated instances, then each of its negative controls. */
+export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
+  const start = performance.now();
+  const seed = deriveSeed(budget.seed, prop.id);
+  const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
+  const hypotheses = new Map<string, number>();
+  const coverage: Record<string, number> = {};
+  let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
+  let tightest: { instance: unknown; margin: number } | null = null;
+  let shrinking = false;
+
+  const details = fc.check(
+    fc.property(prop.arbitrary, (instance) => {
+      const { est, cert } = checkInstance(prop, instance, budget.policy);
+      if (shrinking) {
+        fc.pre(cert !== null);
+        return cert!.verdict !== 'violated';
+      }
+      if (cert === null) {
+        discarded++;
+        fc.pre(false);
+        return true;
+      }
+      instances++;
+      for (const h of est.hypotheses) hypotheses.set(h.name, (hypotheses.get(h.name) ?? 0) + 1);
+      for (const label of prop.classify?.(instance) ?? []) coverage[label] = (coverage[label] ?? 0) + 1;
+      verdicts[cert.verdict]++;
+      if (cert.context === 'interval-double') screened++;
+      maxDigitsUsed = Math.max(maxDigitsUsed, cert.digits);
+      if (cert.verdict === 'violated') {
+        shrinking = true;
+        return false;
+      }
+      const m = cert.verdict === 'attained' ? 0 : cert.marginApprox;
+      if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
+      return true;
+    }),
+    { seed, numRuns: budget.runs },
+  );
+
+  let counterexample: PropertyResult['counterexample'] = null;
+  let error: string | null = null;
+  if (details.failed && details.counterexample) {
+    const instance = details.counterexample[0];
+    let cert: Certificate | null = null;
+    try {
+      cert = atWorkingPrecision(prop, instance, budget.policy);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    counterexample = cert
+      ? { ...record(instance, cert), seed, path: details.counterexamplePath ?? '' }
+      : { instance: toJson(instance), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, margin: { lo: 'NaN', hi: 'NaN' }, digits: 0, context: 'error', seed, path: details.counterexamplePath ?? '' };
+  } else if (details.failed) {
+    error = `fast-check stopped without a counterexample (${details.numSkips} instances skipped: the hypotheses are rarely established)`;
+  }
+
+  const t = tightest as { instance: unknown; margin: number } | null;
+  const tightCert = t ? atWorkingPrecision(prop, t.instance, budget.policy) : null;
+  const status: ClaimStatus = error !== null ? 'error'
+    : verdicts.violated > 0 || counterexample ? 'violated'
+    : verdicts.undecided > 0 ? 'undecided'
+    : instances === 0 ? 'error'
+    : verdicts.attained > 0 ? 'tight'
+    : 'holds';
+  if (status === 'error' && error === null) error = 'no instance established the hypotheses';
+
+  const controls = prop.controls.map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, budget));
+  return {
+    id: prop.id,
+    claim: prop.claim,
+    title: prop.title,
+    relation: prop.relation,
+    status,
+    seed,
+    instances,
+    discarded,
+    verdicts,
+    screened,
+    maxDigitsUsed,
+    hypotheses: [...hypotheses].map(([name, established]) => ({ name, established })),
+    coverage,
+    minMargin: tightCert ? (tightCert.verdict === 'attained' ? '0' : tightCert.margin.lo) : null,
+    tightest: tightCert && t ? record(t.instance, tightCert) : null,
+    counterexample,
+    error,
+    controls,
+    durationMs: Math.round(performance.now() - start),
+  };
+}

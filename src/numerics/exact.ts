@@ -1,0 +1,37 @@
+/**
+ * Exact conversion of IEEE-754 doubles to decimal strings.
+ *
+ * A finite double is m·2^e with an integer m; when e < 0 it equals m·5^(−e)/10^(−e), a
+ * terminating decimal. We build that string with BigInt, so no digit is rounded (decimal.js
+ * parses decimal strings exactly, whatever its precision setting).
+ */
+
+const view = new DataView(new ArrayBuffer(8));
+
+/** Decompose a finite double into sign, integer mantissa and binary exponent: x = ±m·2^e. */
+export function decompose(x: number): { negative: boolean; mantissa: bigint; exponent: number } {
+  if (!Number.isFinite(x)) throw new RangeError(`decompose: ${x} is not finite`);
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const negative = hi >>> 31 === 1;
+  const biased = (hi >>> 20) & 0x7ff;
+  const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased === 0) return { negative, mantissa: fraction, exponent: -1074 };
+  return { negative, mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
+}
+
+/** The exact decimal value of a double ("Infinity", "-Infinity", "NaN" for the special values). */
+export function exactDecimalString(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  const { negative, mantissa, exponent } = decompose(x);
+  const sign = negative && mantissa !== 0n ? '-' : '';
+  if (mantissa === 0n) return Object.is(x, -0) ? '-0' : '0';
+  if (exponent >= 0) return sign + (mantissa << BigInt(exponent)).toString();
+  const scale = -exponent;
+  const digits = (mantissa * 5n ** BigInt(scale)).toString();
+  // value = digits · 10^(−scale): written in scientific form to keep the string short for tiny values
+  return `${sign}${digits}e-${scale}`;
+}

@@ -1,0 +1,104 @@
+import { Decimal } from 'decimal.js';
+import type { Field } from './field.ts';
+import type { Interval } from './interval.ts';
+import { exactDecimalString } from './exact.ts';
+import { decimalConstructor } from './decimal-field.ts';
+
+export type DecimalInterval = Interval<Decimal>;
+
+const cache = new Map<number, Field<DecimalInterval>>();
+
+/**
+ * Certified enclosures in Decimal: every lower end is computed with rounding toward −∞ and every
+ * upper end toward +∞. decimal.js rounds +, −, ×, ÷, √, exp and ln correctly in the active
+ * rounding mode, so each end is a rigorous bound of the exact result.
+ */
+export function intervalField(digits: number): Field<DecimalInterval> {
+  const cached = cache.get(digits);
+  if (cached) return cached;
+  const Dn = decimalConstructor(digits, Decimal.ROUND_FLOOR);
+  const Up = decimalConstructor(digits, Decimal.ROUND_CEIL);
+  const zero = new Dn(0);
+  const posInf = new Up(Infinity);
+  const negInf = new Dn(-Infinity);
+  const whole: DecimalInterval = { lo: negInf, hi: posInf };
+
+  // 0·∞ = 0: the measure-theoretic convention, and the only case where Decimal would give NaN.
+  const mulDn = (a: Decimal, b: Decimal) => (a.isZero() || b.isZero() ? zero : Dn.mul(a, b));
+  const mulUp = (a: Decimal, b: Decimal) => (a.isZero() || b.isZero() ? zero : Up.mul(a, b));
+  const minOf = (xs: Decimal[]) => xs.reduce((m, x) => (x.lt(m) ? x : m));
+  const maxOf = (xs: Decimal[]) => xs.reduce((m, x) => (x.gt(m) ? x : m));
+  const guard = (r: DecimalInterval): DecimalInterval => (r.lo.isNaN() || r.hi.isNaN() ? whole : r);
+
+  const F: Field<DecimalInterval> = {
+    name: 'interval-decimal',
+    digits,
+    certified: true,
+    fromNumber(x) {
+      const s = exactDecimalString(x);
+      return { lo: new Dn(s), hi: new Up(s) };
+    },
+    fromString(s) {
+      // Parsing is exact; rounding to the working precision happens outward.
+      return { lo: Dn.add(new Dn(s), 0), hi: Up.add(new Up(s), 0) };
+    },
+    add: (a, b) => guard({ lo: Dn.add(a.lo, b.lo), hi: Up.add(a.hi, b.hi) }),
+    sub: (a, b) => guard({ lo: Dn.sub(a.lo, b.hi), hi: Up.sub(a.hi, b.lo) }),
+    mul(a, b) {
+      if (a.lo.gte(0) && b.lo.gte(0)) return { lo: mulDn(a.lo, b.lo), hi: mulUp(a.hi, b.hi) };
+      const lo = minOf([mulDn(a.lo, b.lo), mulDn(a.lo, b.hi), mulDn(a.hi, b.lo), mulDn(a.hi, b.hi)]);
+      const hi = maxOf([mulUp(a.lo, b.lo), mulUp(a.lo, b.hi), mulUp(a.hi, b.lo), mulUp(a.hi, b.hi)]);
+      return guard({ lo, hi });
+    },
+    div(a, b) {
+      if (b.lo.lte(0) && b.hi.gte(0)) {
+        if (a.lo.isZero() && a.hi.isZero() && !(b.lo.isZero() && b.hi.isZero())) return { lo: zero, hi: zero };
+        return whole;
+      }
+      if (a.lo.gte(0) && b.lo.gt(0)) return guard({ lo: Dn.div(a.lo, b.hi), hi: Up.div(a.hi, b.lo) });
+      const lo = minOf([Dn.div(a.lo, b.lo), Dn.div(a.lo, b.hi), Dn.div(a.hi, b.lo), Dn.div(a.hi, b.hi)]);
+      const hi = maxOf([Up.div(a.lo, b.lo), Up.div(a.lo, b.hi), Up.div(a.hi, b.lo), Up.div(a.hi, b.hi)]);
+      return guard({ lo, hi });
+    },
+    neg: (a) => ({ lo: Dn.mul(a.hi, -1), hi: Up.mul(a.lo, -1) }),
+    exp: (a) => ({ lo: Dn.exp(a.lo), hi: Up.exp(a.hi) }),
+    log(a) {
+      if (a.hi.lt(0)) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
+      return { lo: a.lo.lte(0) ? negInf : Dn.ln(a.lo), hi: a.hi.isZero() ? negInf : Up.ln(a.hi) };
+    },
+    sqrt(a) {
+      if (a.hi.lt(0)) throw new RangeError(`sqrt of a negative enclosure [${a.lo}, ${a.hi}]`);
+      return { lo: a.lo.lte(0) ? zero : Dn.sqrt(a.lo), hi: Up.sqrt(a.hi) };
+    },
+    square(a) {
+      if (a.lo.gte(0)) return { lo: mulDn(a.lo, a.lo), hi: mulUp(a.hi, a.hi) };
+      if (a.hi.lte(0)) return { lo: mulDn(a.hi, a.hi), hi: mulUp(a.lo, a.lo) };
+      return { lo: zero, hi: maxOf([mulUp(a.lo, a.lo), mulUp(a.hi, a.hi)]) };
+    },
+    abs(a) {
+      if (a.lo.gte(0)) return a;
+      if (a.hi.lte(0)) return F.neg(a);
+      return { lo: zero, hi: maxOf([Up.abs(a.lo), a.hi]) };
+    },
+    min: (a, b) => ({ lo: a.lo.lt(b.lo) ? a.lo : b.lo, hi: a.hi.lt(b.hi) ? a.hi : b.hi }),
+    max: (a, b) => ({ lo: a.lo.gt(b.lo) ? a.lo : b.lo, hi: a.hi.gt(b.hi) ? a.hi : b.hi }),
+    hull: (a, b) => ({ lo: a.lo.lt(b.lo) ? a.lo : b.lo, hi: a.hi.gt(b.hi) ? a.hi : b.hi }),
+    approx(a) {
+      const lo = a.lo.toNumber();
+      const hi = a.hi.toNumber();
+      if (lo === -Infinity && hi === Infinity) return 0;
+      if (!Number.isFinite(lo)) return hi;
+      if (!Number.isFinite(hi)) return lo;
+      return lo + (hi - lo) / 2;
+    },
+    sign(a) {
+      if (a.lo.gt(0)) return 1;
+      if (a.hi.lt(0)) return -1;
+      if (a.lo.isZero() && a.hi.isZero()) return 0;
+      return undefined;
+    },
+    bounds: (a) => ({ lo: a.lo.toString(), hi: a.hi.toString() }),
+  };
+  cache.set(digits, F);
+  return F;
+}

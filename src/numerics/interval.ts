@@ -1,0 +1,5 @@
+/** A closed interval [lo, hi] that contains an exact value. */
+export interface Interval<N> {
+  readonly lo: N;
+  readonly hi: N;
+}

@@ -1,0 +1,43 @@
+/**
+ * Finite distributions, given by nonnegative double weights: p_i = w_i / Σ_j w_j.
+ *
+ * Keeping the weights (rather than rounded probabilities) makes the distribution exact: every
+ * context computes the same mathematical p, and integer weights or extreme ratios stay exact.
+ */
+export interface FiniteDist {
+  readonly weights: readonly number[];
+}
+
+export class DistributionError extends Error {
+  override name = 'DistributionError';
+}
+
+/** Validate and wrap weights; throws DistributionError with a message saying what is wrong. */
+export function dist(weights: readonly number[]): FiniteDist {
+  if (!Array.isArray(weights) || weights.length === 0) throw new DistributionError('a distribution needs at least one weight');
+  let total = 0;
+  weights.forEach((w, i) => {
+    if (typeof w !== 'number' || Number.isNaN(w)) throw new DistributionError(`weight ${i} is not a number: ${String(w)}`);
+    if (!Number.isFinite(w)) throw new DistributionError(`weight ${i} is not finite: ${w}`);
+    if (w < 0) throw new DistributionError(`weight ${i} is negative: ${w}`);
+    total += w;
+  });
+  if (total === 0) throw new DistributionError('all weights are zero');
+  if (!Number.isFinite(total)) throw new DistributionError('the weights sum to more than the largest double; scale them down');
+  return { weights: [...weights] };
+}
+
+export const size = (d: FiniteDist) => d.weights.length;
+
+/** Indices with positive weight. */
+export const support = (d: FiniteDist): number[] => d.weights.flatMap((w, i) => (w > 0 ? [i] : []));
+
+/** Q ≪ P: every atom charged by q is charged by p (decided exactly: zero-ness of a double is exact). */
+export function absolutelyContinuous(q: FiniteDist, p: FiniteDist): boolean {
+  if (q.weights.length !== p.weights.length) throw new DistributionError(`sizes differ: ${q.weights.length} vs ${p.weights.length}`);
+  return q.weights.every((w, i) => w === 0 || p.weights[i] > 0);
+}
+
+export function sameSize(a: FiniteDist, b: FiniteDist): void {
+  if (a.weights.length !== b.weights.length) throw new DistributionError(`distributions on different spaces: ${a.weights.length} vs ${b.weights.length} atoms`);
+}

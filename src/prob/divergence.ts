@@ -1,0 +1,36 @@
+import type { Field } from '../numerics/field.ts';
+import type { FiniteDist } from './distribution.ts';
+import { sameSize } from './distribution.ts';
+
+/**
+ * KL(p‖q) = Σ_{p_i>0} p_i log(p_i/q_i), +∞ when some q_i = 0 < p_i; 0·log 0 = 0.
+ * With weights, = (1/W) Σ w_i log(w_i/v_i) + log(V/W): one logarithm per atom.
+ */
+export function kl<T>(F: Field<T>, p: FiniteDist, q: FiniteDist): T {
+  sameSize(p, q);
+  const w = p.weights, v = q.weights;
+  for (let i = 0; i < w.length; i++) if (w[i] > 0 && v[i] === 0) return F.fromNumber(Infinity);
+  let acc = F.fromNumber(0), W = F.fromNumber(0), V = F.fromNumber(0);
+  for (let i = 0; i < w.length; i++) {
+    const wi = F.fromNumber(w[i]);
+    V = F.add(V, F.fromNumber(v[i]));
+    if (w[i] === 0) continue;
+    W = F.add(W, wi);
+    acc = F.add(acc, F.mul(wi, F.log(F.div(wi, F.fromNumber(v[i])))));
+  }
+  const result = F.add(F.div(acc, W), F.log(F.div(V, W)));
+  // KL ≥ 0 (Gibbs): clamping an enclosure at 0 keeps it valid and removes rounding below zero.
+  return F.max(F.fromNumber(0), result);
+}
+
+/** H(p) = −Σ p_i log p_i = log W − (1/W) Σ w_i log w_i. */
+export function entropy<T>(F: Field<T>, p: FiniteDist): T {
+  let acc = F.fromNumber(0), W = F.fromNumber(0);
+  for (const x of p.weights) {
+    if (x === 0) continue;
+    const wi = F.fromNumber(x);
+    W = F.add(W, wi);
+    acc = F.add(acc, F.mul(wi, F.log(wi)));
+  }
+  return F.max(F.fromNumber(0), F.sub(F.log(W), F.div(acc, W)));
+}

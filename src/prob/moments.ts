@@ -1,0 +1,49 @@
+import type { Field } from '../numerics/field.ts';
+import { sum } from '../numerics/field.ts';
+
+/**
+ * Weighted reductions over atoms with positive weight. Weights may be unnormalised; they are
+ * values in the context (so product-space probabilities, themselves computed, fit too).
+ */
+
+/** Σ w_i v_i / Σ w_i. */
+export function weightedMean<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
+  let num = F.fromNumber(0);
+  for (let i = 0; i < w.length; i++) num = F.add(num, F.mul(w[i], v[i]));
+  return F.div(num, sum(F, w));
+}
+
+/** log Σ exp(x_i), shifted by an approximate maximum (any shift is exact; this one avoids overflow). */
+export function logSumExp<T>(F: Field<T>, xs: readonly T[]): T {
+  if (xs.length === 0) return F.fromNumber(-Infinity);
+  const shift = Math.max(...xs.map((x) => F.approx(x)));
+  if (shift === Infinity) return F.fromNumber(Infinity);
+  if (shift === -Infinity) return F.fromNumber(-Infinity);
+  const c = F.fromNumber(shift);
+  let s = F.fromNumber(0);
+  for (const x of xs) s = F.add(s, F.exp(F.sub(x, c)));
+  return F.add(c, F.log(s));
+}
+
+/** log( Σ w_i e^{v_i} / Σ w_i ): one exponential per atom, two logarithms in all. */
+export function logMeanExp<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
+  const shift = Math.max(...v.map((x) => F.approx(x)));
+  if (shift === Infinity) return F.fromNumber(Infinity);
+  if (shift === -Infinity) return F.fromNumber(-Infinity);
+  const c = F.fromNumber(shift);
+  let s = F.fromNumber(0);
+  for (let i = 0; i < w.length; i++) s = F.add(s, F.mul(w[i], F.exp(F.sub(v[i], c))));
+  return F.add(c, F.sub(F.log(s), F.log(sum(F, w))));
+}
+
+/**
+ * Var = Σ_i Σ_j w_i w_j (v_i − v_j)² / (2W²): every term is nonnegative, so an enclosure never
+ * loses a tiny variance to the rounding of the mean (as Σw(v − m)²/W − … would).
+ */
+export function weightedVariance<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
+  let acc = F.fromNumber(0);
+  for (let i = 0; i < w.length; i++) {
+    for (let j = i + 1; j < w.length; j++) acc = F.add(acc, F.mul(F.mul(w[i], w[j]), F.square(F.sub(v[i], v[j]))));
+  }
+  return F.div(acc, F.square(sum(F, w)));
+}

@@ -1,0 +1,227 @@
+import type { Field } from '../numerics/field.ts';
+import { intervalDoubleField } from '../numerics/interval-double-field.ts';
+import { intervalField } from '../numerics/interval-decimal-field.ts';
+import { decimalConstructor } from '../numerics/decimal-field.ts';
+import { Decimal } from 'decimal.js';
+import { atoms, centredCgf, mean, type FiniteRV, range, variance } from './cgf.ts';
+
+/** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. */
+export function hoeffdingSigma<T>(F: Field<T>, a: number, b: number): T {
+  return F.div(F.sub(F.fromNumber(b), F.fromNumber(a)), F.fromNumber(2));
+}
+
+/** Right side of the sub-Gaussian mgf bound log E e^{λX} ≤ λ·EX + λ²σ²/2 (Lemma 7's conclusion). */
+export function mgfBoundRhs<T>(F: Field<T>, mu: T, sigma2: T, lambda: T): T {
+  return F.add(F.mul(lambda, mu), F.div(F.mul(F.square(lambda), sigma2), F.fromNumber(2)));
+}
+
+export interface ProxyEnclosure {
+  /** Certified lower bound of σ*² (a value of 2ψ_c(λ)/λ² at `argmax`, or Var X), exact decimal. */
+  lo: string;
+  /** Certified upper bound of σ*² = sup_{λ≠0} 2ψ_c(λ)/λ²: X is hi-sub-Gaussian. Exact decimal. */
+  hi: string;
+  /** A λ ≠ 0 where 2ψ_c(λ)/λ² is within the enclosure's width of the supremum. */
+  argmax: number;
+  /** Pieces of the λ-line examined by the branch and bound. */
+  pieces: number;
+  /** The certified context that decided. */
+  context: string;
+}
+
+/** Upper end of an enclosure, as a point of F. */
+const upperEnd = <T>(F: Field<T>, x: T): T => F.fromString(F.bounds(x).hi);
+const lowerEnd = <T>(F: Field<T>, x: T): T => F.fromString(F.bounds(x).lo);
+/** Certified a ≤ b. */
+const leq = <T>(F: Field<T>, a: T, b: T): boolean => {
+  const s = F.sign(F.sub(b, a));
+  return s === 0 || s === 1;
+};
+
+/**
+ * Enclosures of the tilted variance ψ''(t) and third cumulant ψ'''(t) over t ∈ T, where the
+ * tilted law is ∝ w e^{t x}; moments are taken about a fixed centre to keep cancellation small.
+ */
+function tiltedCumulants<T>(F: Field<T>, X: FiniteRV, t: T, centre: T): { k2: T; k3: T; k4: T } {
+  const { w, x } = atoms(F, X);
+  const xc = x.map((xi) => F.sub(xi, centre));
+  const shift = F.fromNumber(Math.max(...xc.map((v) => Number(F.bounds(F.mul(t, v)).hi))));
+  let s0 = F.fromNumber(0), s1 = F.fromNumber(0), s2 = F.fromNumber(0), s3 = F.fromNumber(0), s4 = F.fromNumber(0);
+  xc.forEach((v, i) => {
+    const e = F.mul(w[i], F.exp(F.sub(F.mul(t, v), shift)));
+    const v2 = F.square(v);
+    s0 = F.add(s0, e);
+    s1 = F.add(s1, F.mul(e, v));
+    s2 = F.add(s2, F.mul(e, v2));
+    s3 = F.add(s3, F.mul(e, F.mul(v2, v)));
+    s4 = F.add(s4, F.mul(e, F.square(v2)));
+  });
+  const m1 = F.div(s1, s0), m2 = F.div(s2, s0), m3 = F.div(s3, s0), m4 = F.div(s4, s0);
+  const n = (k: number) => F.fromNumber(k);
+  const m1sq = F.square(m1);
+  const k2 = F.sub(m2, m1sq);
+  const k3 = F.add(F.sub(m3, F.mul(n(3), F.mul(m2, m1))), F.mul(n(2), F.mul(m1sq, m1)));
+  // κ₄ = m₄ − 4m₃m₁ − 3m₂² + 12m₂m₁² − 6m₁⁴ (raw moments about the centre)
+  const k4 = F.sub(F.add(F.sub(F.sub(m4, F.mul(n(4), F.mul(m3, m1))), F.mul(n(3), F.square(m2))), F.mul(n(12), F.mul(m2, m1sq))), F.mul(n(6), F.square(m1sq)));
+  return { k2, k3, k4 };
+}
+
+/** Enclosure of φ(λ) = 2ψ_c(λ)/λ² over an enclosure of λ not containing 0. */
+function phi<T>(F: Field<T>, X: FiniteRV, lambda: T): T {
+  return F.div(F.mul(F.fromNumber(2), centredCgf(F, X, lambda)), F.square(lambda));
+}
+
+/**
+ * Mean-value form: φ(L) ⊆ φ(c) + φ'(L)·(L − c) with c the midpoint, where
+ * φ'(λ) = 2ψ_c'(λ)/λ² − 4ψ_c(λ)/λ³ and ψ_c'(λ) is the tilted mean of X − EX. Its overestimation
+ * shrinks quadratically with the width of L (the plain interval extension only linearly).
+ */
+function phiMeanValue<T>(F: Field<T>, X: FiniteRV, l: number, u: number): T {
+  const c = l + (u - l) / 2;
+  const L = F.hull(F.fromNumber(l), F.fromNumber(u));
+  const { w, x } = atoms(F, X);
+  const m = mean(F, X);
+  const xc = x.map((xi) => F.sub(xi, m));
+  const shift = F.fromNumber(Math.max(...xc.map((v) => Number(F.bounds(F.mul(L, v)).hi))));
+  let s0 = F.fromNumber(0), s1 = F.fromNumber(0);
+  xc.forEach((v, i) => {
+    const e = F.mul(w[i], F.exp(F.sub(F.mul(L, v), shift)));
+    s0 = F.add(s0, e);
+    s1 = F.add(s1, F.mul(e, v));
+  });
+  const dpsi = F.div(s1, s0);
+  const psi = centredCgf(F, X, L);
+  const dphi = F.sub(F.div(F.mul(F.fromNumber(2), dpsi), F.square(L)), F.div(F.mul(F.fromNumber(4), psi), F.mul(F.square(L), L)));
+  const half = F.hull(F.fromNumber(l - c), F.fromNumber(u - c));
+  return F.add(phi(F, X, F.fromNumber(c)), F.mul(dphi, half));
+}
+
+/**
+ * Branch and bound in one certified context; undefined when that context cannot separate the
+ * variance from 0 (e.g. values 5e-324 apart in doubles).
+ *
+ * Facts used: φ(λ) → Var X as λ → 0, so sup ≥ Var; ψ_c(λ) ≤ |λ|·M with M = max|X − EX|, so
+ * φ(λ) ≤ 2M/|λ| ≤ L for |λ| ≥ Λ = 2M/L, where L is the best lower bound found (≥ Var); and φ(λ) = 2∫₀¹(1−s)ψ_c''(sλ)ds ≤ the sup of the tilted
+ * variance between 0 and λ, which bounds φ on pieces at or near 0 where the quotient is 0/0.
+ */
+function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: number): ProxyEnclosure | undefined {
+  const { a, b } = range(X);
+  const m = mean(F, X);
+  const centre = F.fromNumber(F.approx(m));
+  const varEnc = variance(F, X);
+  if (F.sign(varEnc) !== 1) return undefined;
+  let lo = lowerEnd(F, varEnc);
+  let argmax = 0;
+  const probe = (l: number) => {
+    if (l === 0) return;
+    const v = lowerEnd(F, phi(F, X, F.fromNumber(l)));
+    if (F.sign(F.sub(v, lo)) === 1) {
+      lo = v;
+      argmax = l;
+    }
+  };
+  const M = F.max(F.sub(F.fromNumber(b), m), F.sub(m, F.fromNumber(a)));
+  const range2M = (): number => Number(F.bounds(F.div(F.mul(F.fromNumber(2), M), lo)).hi);
+  // A geometric sweep first: the best value found so far bounds the range that can still matter.
+  for (let k = -6; k <= 1000 && 2 ** k <= range2M(); k++) {
+    probe(2 ** k);
+    probe(-(2 ** k));
+  }
+  const Lambda = range2M();
+  if (!Number.isFinite(Lambda)) return undefined;
+  const factor = F.fromNumber(1 + rtol);
+  if (argmax === 0) argmax = Lambda * 1e-6;
+  const piece = (l: number, u: number) => F.hull(F.fromNumber(l), F.fromNumber(u));
+  const varHi = upperEnd(F, varEnc);
+  const zero = F.fromNumber(0);
+  const k3AtZero = tiltedCumulants(F, X, zero, centre).k3;
+  /**
+   * Near 0, Taylor with Lagrange remainder: ψ''(t) ≤ Var + κ₃(0)t + K t²/2 with K = sup κ₄ between
+   * 0 and λ, so φ(λ) = 2∫₀¹(1−s)ψ''(sλ)ds ≤ Var + κ₃(0)λ/3 + Kλ²/12. When the supremum is the limit
+   * at 0 (κ₃(0) = 0, κ₄ < 0) this certifies it at once. The plain sup of ψ'' is kept as well.
+   */
+  const nearZero = (l: number, u: number): T => {
+    const L = piece(l, u);
+    const { k2, k4 } = tiltedCumulants(F, X, piece(Math.min(0, l), Math.max(0, u)), centre);
+    const K = upperEnd(F, k4);
+    const taylor = F.add(F.add(varHi, F.div(F.mul(k3AtZero, L), F.fromNumber(3))), F.div(F.mul(K, F.square(L)), F.fromNumber(12)));
+    return F.min(upperEnd(F, k2), upperEnd(F, taylor));
+  };
+  const upper = (l: number, u: number): T => {
+    const tilt = nearZero(l, u);
+    if (l <= 0 && u >= 0) return tilt;
+    return F.min(F.min(tilt, upperEnd(F, phi(F, X, piece(l, u)))), upperEnd(F, phiMeanValue(F, X, l, u)));
+  };
+  const initial = 64;
+  let queue: Array<[number, number, T]> = [];
+  for (let k = 0; k < initial; k++) {
+    const l = -Lambda + (2 * Lambda * k) / initial;
+    const u = k === initial - 1 ? Lambda : -Lambda + (2 * Lambda * (k + 1)) / initial;
+    probe((l + u) / 2);
+    queue.push([l, u, upper(l, u)]);
+  }
+  let pieces = initial;
+  let settled = lo; // largest upper bound among pieces already within tolerance
+  while (queue.length > 0 && pieces < maxPieces) {
+    const next: Array<[number, number, T]> = [];
+    for (const [l, u, ub] of queue) {
+      const mid = (l + u) / 2;
+      if (leq(F, ub, F.mul(lo, factor)) || mid === l || mid === u) {
+        settled = F.max(settled, ub);
+        continue;
+      }
+      probe((l + mid) / 2);
+      probe((mid + u) / 2);
+      next.push([l, mid, upper(l, mid)], [mid, u, upper(mid, u)]);
+      pieces += 2;
+    }
+    queue = next;
+  }
+  const hi = queue.reduce((h, [, , ub]) => F.max(h, ub), F.max(lo, settled));
+  return { lo: F.bounds(lo).lo, hi: F.bounds(hi).hi, argmax, pieces, context: F.name };
+}
+
+/**
+ * The optimal sub-Gaussian variance proxy σ*² = sup_{λ≠0} 2ψ_c(λ)/λ² of a finite random variable,
+ * certified by branch and bound: in outward-rounded doubles, or in Decimal enclosures when the
+ * doubles cannot resolve the variable (tiny variances, extreme weights).
+ */
+export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: number } = {}): ProxyEnclosure {
+  const rtol = options.rtol ?? 1e-10;
+  const maxPieces = options.maxPieces ?? 4000;
+  const { a, b } = range(X);
+  if (a === b) return { lo: '0', hi: '0', argmax: 1, pieces: 0, context: 'exact' };
+  // σ*²(2^k X) = 4^k σ*²(X): rescale so that max|x| is near 1 when that is exact in doubles.
+  const k = -Math.floor(Math.log2(Math.max(Math.abs(a), Math.abs(b))));
+  const scaled = X.values.map((x) => ldexp(x, k));
+  const exact = scaled.every((y, i) => Number.isFinite(y) && ldexp(y, -k) === X.values[i]);
+  const Y = exact && k !== 0 ? { values: scaled, law: X.law } : X;
+  const shift = Y === X ? 0 : k;
+  const unscale = (r: ProxyEnclosure): ProxyEnclosure =>
+    shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: r.argmax * 2 ** shift };
+  const fast = branchAndBound(intervalDoubleField, Y, rtol, maxPieces);
+  if (fast) return unscale(fast);
+  // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
+  // upper end stays a valid proxy, only its distance to the supremum grows.
+  for (const digits of [20, 40, 80]) {
+    const slow = branchAndBound(intervalField(digits), Y, Math.max(rtol, 1e-4), 150);
+    if (slow) return unscale(slow);
+  }
+  throw new RangeError('bestProxy: the variance could not be separated from 0 at 80 digits');
+}
+
+/** x·2^k in steps that stay inside the double exponent range (exact unless it under/overflows). */
+function ldexp(x: number, k: number): number {
+  let y = x;
+  for (let r = k; r !== 0; ) {
+    const step = Math.max(-1000, Math.min(1000, r));
+    y *= 2 ** step;
+    r -= step;
+  }
+  return y;
+}
+
+/** s·2^e for a decimal string s, rounded outward at 60 digits ('lo' down, 'hi' up). */
+function scalePow2(s: string, e: number, end: 'lo' | 'hi'): string {
+  const D = decimalConstructor(60, end === 'lo' ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL);
+  return D.mul(new D(s), D.pow(2, e)).toString();
+}
