@@ -7,6 +7,7 @@ import { productFunction, type ProductFunction } from '../src/prob/product-space
 import { boundedDifferences, centredMgf, mcdiarmidTailBound, sumSquares, tailProbability } from '../src/prob/mcdiarmid.ts';
 import { productInstance, type ProductInstanceData } from '../src/gen/product.ts';
 import { lambdaArb } from '../src/gen/values.ts';
+import { gridReal } from '../src/gen/reals.ts';
 
 /**
  * KD-BD-MCDIARMID: Z_1..Z_n independent and f with bounded differences c_i. Then
@@ -24,7 +25,7 @@ interface McdInstance {
 const instanceArb: fc.Arbitrary<McdInstance> = fc.record({
   data: productInstance,
   lambda: lambdaArb,
-  tScale: fc.oneof(fc.constantFrom(0.5, 1, 0.25), fc.double({ min: 0.01, max: 3, noNaN: true })),
+  tScale: fc.oneof(fc.constantFrom(0.5, 1, 0.25), gridReal(0.01, 3)),
 });
 
 interface Derived {

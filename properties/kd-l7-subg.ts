@@ -8,6 +8,7 @@ import { bestProxy, hoeffdingSigma, mgfBoundRhs, type ProxyEnclosure } from '../
 import { gaussianCgfFromMoments } from '../src/prob/gaussian.ts';
 import { atomCount, weightsOf } from '../src/gen/weights.ts';
 import { lambdaArb, valuesOf } from '../src/gen/values.ts';
+import { gridReal, logReal } from '../src/gen/reals.ts';
 
 /**
  * KD-L7-SUBG (App. Lemma 7, eq. (11)): if X is σ²-sub-Gaussian, i.e. log E e^{λ(X−EX)} ≤ λ²σ²/2
@@ -44,7 +45,8 @@ interface Derived {
 function establishHoeffding(inst: BoundedInstance): { hypotheses: HypothesisCheck[]; derived: Derived } {
   const X = rv(inst.values, dist(inst.weights));
   const { a, b } = range(X);
-  const lambda = inst.lambda === 'argmax' ? 1 / Math.max(1e-300, (b - a) / 2) : inst.lambda;
+  // 'argmax' has no meaning without the best proxy: use λ = 2/(b − a), where the mgf bends most.
+  const lambda = inst.lambda === 'argmax' ? (b > a ? Math.min(1e6, 2 / (b - a)) : 1) : inst.lambda;
   return {
     hypotheses: [{ name: "X ∈ [a, b] (min and max of the support, exact), hence ((b − a)/2)²-sub-Gaussian by Hoeffding's lemma", established: Number.isFinite(a) && Number.isFinite(b) }],
     derived: { X, a, b, proxy: { lo: '0', hi: '0', argmax: lambda, pieces: 0, context: 'not computed' }, lambda },
@@ -57,6 +59,7 @@ function establishBestProxy(inst: BoundedInstance): { hypotheses: HypothesisChec
   const { a, b } = range(X);
   const proxy = bestProxy(X);
   const lambda = inst.lambda === 'argmax' ? proxy.argmax : inst.lambda;
+  if (!Number.isFinite(lambda)) throw new RangeError(`λ = ${lambda} is not finite`);
   const ordered = certify((F) => ({ lhs: F.fromString(proxy.lo), rhs: F.fromString(proxy.hi) }), 'le', precisionPolicy(30)).verdict !== 'violated';
   return {
     hypotheses: [{ name: 'X is σ*²-sub-Gaussian with σ*² ∈ [lo, hi] certified by branch and bound', established: ordered, detail: `[${proxy.lo}, ${proxy.hi}] (${proxy.context}, ${proxy.pieces} pieces)` }],
@@ -164,9 +167,9 @@ interface GaussianInstance {
 /** |λ·s| ≤ 20 keeps the moment series short (u = λ²s²/2 ≤ 200). */
 const gaussianArb: fc.Arbitrary<GaussianInstance> = fc
   .record({
-    m: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -10, max: 10, noNaN: true })),
-    s: fc.oneof(fc.constantFrom(1, 0.5, 2, 1e-3, 10), fc.double({ min: 1e-3, max: 20, noNaN: true })),
-    t: fc.oneof(fc.constantFrom(1e-8, -1e-8, 1, -1, 0.5), fc.double({ min: -20, max: 20, noNaN: true })),
+    m: fc.oneof(fc.integer({ min: -5, max: 5 }), gridReal(-10, 10)),
+    s: fc.oneof(fc.constantFrom(1, 0.5, 2, 1e-3, 10), logReal(-3, 1)),
+    t: fc.oneof(fc.constantFrom(1e-8, -1e-8, 1, -1, 0.5), gridReal(-20, 20)),
   })
   .map(({ m, s, t }) => ({ m, s, lambda: t / s }));
 

@@ -52,6 +52,8 @@ export interface PropertyResult {
   minMargin: string | null;
   tightest: InstanceRecord | null;
   counterexample: (InstanceRecord & { seed: number; path: string }) | null;
+  /** The first instance left undecided at the maximum precision, if any. */
+  undecidedExample: InstanceRecord | null;
   error: string | null;
   controls: ControlResult[];
   durationMs: number;
@@ -122,6 +124,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   const coverage: Record<string, number> = {};
   let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
   let tightest: { instance: unknown; margin: number } | null = null;
+  let undecidedExample: InstanceRecord | null = null;
   let shrinking = false;
 
   const details = fc.check(
@@ -140,6 +143,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
       for (const h of est.hypotheses) hypotheses.set(h.name, (hypotheses.get(h.name) ?? 0) + 1);
       for (const label of prop.classify?.(instance) ?? []) coverage[label] = (coverage[label] ?? 0) + 1;
       verdicts[cert.verdict]++;
+      if (cert.verdict === 'undecided' && undecidedExample === null) undecidedExample = record(instance, cert);
       if (cert.context === 'interval-double') screened++;
       maxDigitsUsed = Math.max(maxDigitsUsed, cert.digits);
       if (cert.verdict === 'violated') {
@@ -198,6 +202,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
     minMargin: tightCert ? (tightCert.verdict === 'attained' ? '0' : tightCert.margin.lo) : null,
     tightest: tightCert && t ? record(t.instance, tightCert) : null,
     counterexample,
+    undecidedExample,
     error,
     controls,
     durationMs: Math.round(performance.now() - start),

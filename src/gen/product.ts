@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { weightsOf } from './weights.ts';
+import { gridReal } from './reals.ts';
 
 /**
  * Functions on small product spaces Z_1 × … × Z_n (n ≤ 5, |Z_i| ≤ 4, at most 256 points),
@@ -45,7 +46,7 @@ export const productInstance: fc.Arbitrary<ProductInstanceData> = fc.oneof(
         marginals: fc.tuple(...sizes.map((k) => weightsOf(k).map((w) => w.weights))),
         kind: fc.constantFrom<TableKind>('additive', 'random-int', 'indicator', 'max', 'real', 'constant'),
         seedTable: fc.array(fc.integer({ min: -10, max: 10 }), { minLength: 256, maxLength: 256 }),
-        reals: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 256, maxLength: 256 }),
+        reals: fc.array(gridReal(-10, 10), { minLength: 256, maxLength: 256 }),
       }).map(({ marginals, kind, seedTable, reals }) => {
         const n = sizes.reduce((a, b) => a * b, 1);
         const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gridReal, signedLogReal } from './reals.ts';
 
 /**
  * Real values on atoms (functions g, random-variable values): small integers, moderate reals,
@@ -6,7 +7,7 @@ import fc from 'fast-check';
  */
 export type ValueKind = 'small-int' | 'real' | 'large' | 'constant' | 'binary';
 
-const real = fc.double({ min: -50, max: 50, noNaN: true, noDefaultInfinity: true });
+const real = fc.oneof(gridReal(-50, 50), signedLogReal(-6, 1), fc.constantFrom(5e-324, -5e-324, 0.1, 1 / 3));
 
 export function valuesOf(n: number): fc.Arbitrary<{ kind: ValueKind; values: number[] }> {
   const vec = (a: fc.Arbitrary<number>) => fc.array(a, { minLength: n, maxLength: n });
@@ -22,7 +23,7 @@ export function valuesOf(n: number): fc.Arbitrary<{ kind: ValueKind; values: num
 
 /** λ for mgf bounds: tiny, moderate and large, both signs. */
 export const lambdaArb: fc.Arbitrary<number> = fc.oneof(
-  { weight: 3, arbitrary: fc.double({ min: -10, max: 10, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(1e-8, -1e-8, 1e-4, -1e-4, 0.5, -0.5, 1, -1) },
-  { weight: 1, arbitrary: fc.double({ min: -200, max: 200, noNaN: true }) },
+  { weight: 3, arbitrary: gridReal(-10, 10) },
+  { weight: 2, arbitrary: signedLogReal(-8, 2) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1e-8, -1e-8, 0.5, -0.5, 1, -1) },
 );

@@ -13,13 +13,23 @@ export function weightedMean<T>(F: Field<T>, w: readonly T[], v: readonly T[]): 
   return F.div(num, sum(F, w));
 }
 
-/** log Σ exp(x_i), shifted by an approximate maximum (any shift is exact; this one avoids overflow). */
+/**
+ * The largest of the values (by approximation), used as the shift of a log-sum-exp: any shift is
+ * exact mathematically; the value itself (not a double near it) keeps x_max − shift ≈ 0 even when
+ * |x| ~ 1e300, where a rounded shift would be off by ~1e284.
+ */
+function largest<T>(F: Field<T>, xs: readonly T[]): { c: T; approx: number } {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (F.approx(xs[i]) > F.approx(xs[best])) best = i;
+  return { c: xs[best], approx: F.approx(xs[best]) };
+}
+
+/** log Σ exp(x_i), shifted by the largest value (avoids overflow). */
 export function logSumExp<T>(F: Field<T>, xs: readonly T[]): T {
   if (xs.length === 0) return F.fromNumber(-Infinity);
-  const shift = Math.max(...xs.map((x) => F.approx(x)));
+  const { c, approx: shift } = largest(F, xs);
   if (shift === Infinity) return F.fromNumber(Infinity);
   if (shift === -Infinity) return F.fromNumber(-Infinity);
-  const c = F.fromNumber(shift);
   let s = F.fromNumber(0);
   for (const x of xs) s = F.add(s, F.exp(F.sub(x, c)));
   return F.add(c, F.log(s));
@@ -27,10 +37,9 @@ export function logSumExp<T>(F: Field<T>, xs: readonly T[]): T {
 
 /** log( Σ w_i e^{v_i} / Σ w_i ): one exponential per atom, two logarithms in all. */
 export function logMeanExp<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
-  const shift = Math.max(...v.map((x) => F.approx(x)));
+  const { c, approx: shift } = largest(F, v);
   if (shift === Infinity) return F.fromNumber(Infinity);
   if (shift === -Infinity) return F.fromNumber(-Infinity);
-  const c = F.fromNumber(shift);
   let s = F.fromNumber(0);
   for (let i = 0; i < w.length; i++) s = F.add(s, F.mul(w[i], F.exp(F.sub(v[i], c))));
   return F.add(c, F.sub(F.log(s), F.log(sum(F, w))));

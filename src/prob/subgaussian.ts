@@ -197,7 +197,7 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   const Y = exact && k !== 0 ? { values: scaled, law: X.law } : X;
   const shift = Y === X ? 0 : k;
   const unscale = (r: ProxyEnclosure): ProxyEnclosure =>
-    shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: r.argmax * 2 ** shift };
+    shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: ldexp(r.argmax, shift) };
   const fast = branchAndBound(intervalDoubleField, Y, rtol, maxPieces);
   if (fast) return unscale(fast);
   // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the

@@ -1,0 +1,89 @@
+import { Command, InvalidArgumentError, CommanderError } from 'commander';
+import { builtinProperties } from '../../properties/index.ts';
+import { loadCatalogue } from '../spec/catalogue.ts';
+import { toolVersion, verify } from './verify.ts';
+
+/** Exit codes: 0 nothing violated or errored; 1 a claim violated (or errored); 2 usage or input errors. */
+const EXIT_USAGE = 2;
+
+const integer = (name: string, min: number, max: number) => (value: string) => {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be an integer, got '${value}'`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+};
+
+const patterns = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export function buildCli(): Command {
+  const program = new Command('kdverify')
+    .description('Property-based verification of the information-theoretic theory of knowledge distillation.')
+    .version(toolVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    // Set before the subcommands are created: they inherit these settings.
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('list')
+    .description('the claims catalogue: id, title, source, provenance, and how many properties and negative controls encode it')
+    .option('--json', 'print JSON instead of a table')
+    .action((opts: { json?: boolean }) => {
+      const rows = loadCatalogue().map((c) => {
+        const props = builtinProperties.filter((p) => p.claim === c.id);
+        return { id: c.id, title: c.title, source: c.source, provenance: c.provenance, properties: props.length, controls: props.reduce((s, p) => s + p.controls.length, 0), encoded: props.length > 0 };
+      });
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+        return;
+      }
+      const w = Math.max(...rows.map((r) => r.id.length));
+      for (const r of rows) {
+        const status = r.encoded ? `${r.properties} properties, ${r.controls} controls` : 'not encoded yet';
+        process.stdout.write(`${r.id.padEnd(w)}  ${r.provenance.padEnd(13)}  ${status.padEnd(28)}  ${r.title}  [${r.source}]\n`);
+      }
+      const n = rows.filter((r) => r.encoded).length;
+      process.stdout.write(`\n${n} of ${rows.length} claims encoded.\n`);
+    });
+
+  program
+    .command('run')
+    .description('verify the selected claims and write report.json and report.md')
+    .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
+    .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), 1000)
+    .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
+    .option('--digits <p>', 'working precision in significant digits', integer('--digits', 20, 2000), 40)
+    .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), 42)
+    .option('--out <dir>', 'output directory', 'reports/latest')
+    .action((opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string }) => {
+      const report = verify(builtinProperties, {
+        claims: opts.claims,
+        runs: opts.runs,
+        controlRuns: opts.controlRuns ?? opts.runs,
+        digits: opts.digits,
+        seed: opts.seed,
+        out: opts.out,
+        log: (line) => process.stdout.write(line + '\n'),
+      });
+      const s = report.summary;
+      const unrefuted = report.claims.flatMap((c) => c.controls.filter((k) => !k.refuted).map((k) => k.id));
+      process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
+      if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
+      process.stdout.write(`reports written to ${opts.out}/report.json and report.md\n`);
+      process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    const name = e instanceof Error ? e.name : 'Error';
+    process.stderr.write(`kdverify: ${e instanceof Error ? e.message : String(e)}\n`);
+    return name === 'SelectionError' || name === 'CatalogueError' ? EXIT_USAGE : 1;
+  }
+}

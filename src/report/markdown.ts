@@ -1,0 +1,68 @@
+import type { Report } from './types.ts';
+
+const PROVENANCE: Record<string, string> = {
+  recovered: 'recovered from the paper (stored pages)',
+  'seed-text': "stated in the seed copy of the paper's appendix",
+  reconstructed: "reconstructed by derivation: not the paper's own statement",
+};
+
+const short = (s: string | null | undefined, n = 14) => {
+  if (s === null || s === undefined) return '—';
+  if (!/e|\./.test(s) || s.length <= n + 6) return s;
+  const x = Number(s);
+  return Number.isFinite(x) ? x.toPrecision(6) : s;
+};
+
+const code = (x: unknown) => '`' + JSON.stringify(x).slice(0, 400) + (JSON.stringify(x).length > 400 ? '…' : '') + '`';
+
+/** A readable verification report. */
+export function renderMarkdown(r: Report): string {
+  const out: string[] = [];
+  out.push('# kd-verify verification report', '');
+  out.push(`kd-verify ${r.tool.version} · seed ${r.config.seed} · ${r.config.runs} instances per property · working precision ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : '**incomplete**'} · ${(r.timing.durationMs / 1000).toFixed(1)} s`, '');
+  const s = r.summary;
+  out.push(`**Summary:** ${s.holds} holds · ${s.tight} tight · ${s.violated} violated · ${s.undecided} undecided · ${s.error} error`, '');
+  out.push('| claim | status | provenance | instances | min margin | controls refuted |', '|---|---|---|---|---|---|');
+  for (const c of r.claims) {
+    const refuted = c.controls.filter((k) => k.refuted).length;
+    out.push(`| ${c.id} | **${c.status}** | ${c.provenance} | ${c.instances} | ${short(c.minMargin)} | ${refuted}/${c.controls.length} |`);
+  }
+  out.push('', 'Statuses: *holds* — every instance certified with margin ≥ 0, some > 0; *tight* — the bound is attained (margin zero to the working precision) on some instance, never violated; *violated* — a certified counterexample; *undecided* — an enclosure still straddles 0 at the maximum precision.', '');
+  for (const c of r.claims) {
+    out.push(`## ${c.id}: ${c.title}`, '');
+    out.push(`*Source:* ${c.source}. *Provenance:* ${PROVENANCE[c.provenance]}. ${c.provenanceNote}`, '');
+    out.push(`*Statement:* ${c.statement}`, '');
+    if (c.hypotheses.length) out.push('*Hypotheses:*', ...c.hypotheses.map((h) => `- ${h}`), '');
+    if (c.flags.length) out.push('*Flags in the catalogue:*', ...c.flags.map((f) => `- ${f}`), '');
+    out.push(`**Verdict: ${c.status}** on ${c.instances} instances. Smallest margin: ${c.minMargin ?? '—'}.`, '');
+    out.push('| property | status | instances | discarded | holds / attained / undecided | screened in doubles | max digits | min margin | time |', '|---|---|---|---|---|---|---|---|---|');
+    for (const p of c.properties) {
+      const v = p.verdicts;
+      out.push(`| ${p.id} | ${p.status} | ${p.instances} | ${p.discarded} | ${v.holds} / ${v.attained} / ${v.undecided} | ${p.screened} | ${p.maxDigitsUsed} | ${short(p.minMargin)} | ${(p.durationMs / 1000).toFixed(1)} s |`);
+    }
+    out.push('');
+    for (const p of c.properties) {
+      out.push(`- **${p.id}** — ${p.title}.`);
+      out.push(`  Hypotheses established: ${p.hypotheses.map((h) => `${h.name} (${h.established})`).join('; ') || 'none needed'}.`);
+      const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+      if (cov) out.push(`  Coverage: ${cov}.`);
+      if (p.error) out.push(`  **Error:** ${p.error}`);
+      if (p.undecidedExample) out.push(`  Undecided at ${p.undecidedExample.digits} digits: ${code(p.undecidedExample.instance)}, margin ∈ [${p.undecidedExample.margin.lo}, ${p.undecidedExample.margin.hi}]`);
+    }
+    out.push('');
+    if (c.tightest) {
+      out.push(`**Tightest instance** (${c.tightest.property}, ${c.tightest.context} at ${c.tightest.digits} digits): ${code(c.tightest.instance)}`);
+      out.push(`lhs ∈ [${c.tightest.lhs.lo}, ${c.tightest.lhs.hi}], rhs ∈ [${c.tightest.rhs.lo}, ${c.tightest.rhs.hi}], margin ∈ [${c.tightest.margin.lo}, ${c.tightest.margin.hi}]`, '');
+    }
+    if (c.counterexample) {
+      const x = c.counterexample;
+      out.push(`**Counterexample** (${x.property}, seed ${x.seed}, path ${x.path}): ${code(x.instance)}`);
+      out.push(`lhs ∈ [${x.lhs.lo}, ${x.lhs.hi}], rhs ∈ [${x.rhs.lo}, ${x.rhs.hi}], margin ∈ [${x.margin.lo}, ${x.margin.hi}]. Replay: \`${x.replay}\``, '');
+    }
+    out.push('**Negative controls** (planted wrong variants; each must be refuted by the same generator):', '');
+    out.push('| control | refuted | instances drawn | witness margin |', '|---|---|---|---|');
+    for (const k of c.controls) out.push(`| ${k.id} — ${k.description} | ${k.refuted ? 'yes' : '**NO**'} | ${k.instances} | ${k.witness ? `[${short(k.witness.margin.lo)}, ${short(k.witness.margin.hi)}]` : '—'} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}

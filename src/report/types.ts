@@ -1,0 +1,31 @@
+import type { ClaimStatus, ControlResult, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
+import type { Provenance } from '../spec/catalogue.ts';
+
+/** report.json, schema version 1 (documented by src/report/report.schema.json). */
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'kd-verify'; version: string };
+  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; shard: null };
+  complete: boolean;
+  claims: ClaimReport[];
+  summary: Record<ClaimStatus, number>;
+  timing: { startedAt: string; durationMs: number };
+}
+
+export interface ClaimReport {
+  id: string;
+  title: string;
+  source: string;
+  provenance: Provenance;
+  provenanceNote: string;
+  statement: string;
+  hypotheses: string[];
+  flags: string[];
+  status: ClaimStatus;
+  instances: number;
+  minMargin: string | null;
+  tightest: (InstanceRecord & { property: string }) | null;
+  counterexample: (InstanceRecord & { property: string; seed: number; path: string; replay: string }) | null;
+  controls: Array<ControlResult & { property: string }>;
+  properties: PropertyResult[];
+}

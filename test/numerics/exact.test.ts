@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { test as ftest, fc } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
+import { exactDecimalString } from '../../src/numerics/exact.ts';
+import { referenceCases } from '../fixtures/load.ts';
+
+describe('exactDecimalString', () => {
+  it.each(referenceCases('exact_decimal'))('matches Python Decimal for $label', ({ args, value }) => {
+    const s = exactDecimalString(args.x as number);
+    if (value === '-0') expect(s).toBe('-0');
+    else expect(new Decimal(s).eq(new Decimal(value))).toBe(true);
+  });
+
+  ftest.prop([fc.double({ noNaN: true, noDefaultInfinity: true })])('reads back to the same double', (x) => {
+    expect(Object.is(Number(exactDecimalString(x)), x)).toBe(true);
+  });
+
+  ftest.prop([fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true })])(
+    'is exact: the decimal difference of two doubles has the sign of the double comparison',
+    (x, y) => {
+      const d = new Decimal(exactDecimalString(x)).minus(new Decimal(exactDecimalString(y)));
+      expect(d.isZero() ? 0 : d.isPositive() ? 1 : -1).toBe(x === y ? 0 : x > y ? 1 : -1);
+    },
+  );
+
+  it('writes the special values', () => {
+    expect([exactDecimalString(Infinity), exactDecimalString(-Infinity), exactDecimalString(NaN)]).toEqual(['Infinity', '-Infinity', 'NaN']);
+  });
+});
