@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
+import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 
 /** Exit codes: 0 nothing violated or errored; 1 a claim violated (or errored); 2 usage or input errors. */
 const EXIT_USAGE = 2;
@@ -50,10 +51,10 @@ export function buildCli(): Command {
     .command('run')
     .description('verify the selected claims and write report.json and report.md')
     .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
-    .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), 1000)
+    .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
-    .option('--digits <p>', 'working precision in significant digits', integer('--digits', 20, 2000), 40)
-    .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), 42)
+    .option('--digits <p>', 'working precision in significant digits', integer('--digits', 20, 2000), DEFAULT_DIGITS)
+    .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
     .action((opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string }) => {
       const report = verify(builtinProperties, {

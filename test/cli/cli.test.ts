@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/kdverify.js', import.meta.url));
+const kdverify = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+describe('kdverify command line', () => {
+  it('list shows every claim, encoded or not', () => {
+    const r = kdverify('list', '--json');
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ id: string; encoded: boolean; properties: number }>;
+    expect(rows.find((x) => x.id === 'KD-L6-DV')).toMatchObject({ encoded: true });
+    expect(rows.find((x) => x.id === 'SKD-CONV-1N')).toMatchObject({ encoded: false, properties: 0 });
+  });
+
+  it.each([
+    [['run', '--runs', 'abc'], /--runs must be an integer/],
+    [['run', '--runs', '0'], /between 1 and/],
+    [['run', '--digits', '5'], /--digits must be between/],
+    [['run', '--claims', 'NO-SUCH-CLAIM'], /no encoded claim matches/],
+    [['run', '--bogus'], /unknown option/],
+    [['frobnicate'], /unknown command/],
+  ])('exits 2 with a one-line message for %j', (args, message) => {
+    const r = kdverify(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it('--help exits 0', () => {
+    expect(kdverify('run', '--help').status).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinProperties } from '../../properties/index.ts';
+import { verify } from '../../src/cli/verify.ts';
+import { reportProblems } from '../../src/report/validate.ts';
+import { loadCatalogue } from '../../src/spec/catalogue.ts';
+import { globToRegExp, selectIds, SelectionError } from '../../src/engine/select.ts';
+import type { Report } from '../../src/report/types.ts';
+
+const run = (seed: number) => {
+  const out = mkdtempSync(join(tmpdir(), 'kdverify-'));
+  verify(builtinProperties, { claims: ['KD-BD-*'], runs: 30, controlRuns: 1000, digits: 40, seed, out });
+  return { out, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report };
+};
+
+describe('report.json', () => {
+  const a = run(7);
+
+  it('validates against the JSON Schema', () => {
+    expect(reportProblems(a.report)).toEqual([]);
+  });
+
+  it('the schema rejects a malformed report', () => {
+    const bad = structuredClone(a.report) as unknown as Record<string, unknown>;
+    (bad.claims as Array<Record<string, unknown>>)[0].status = 'fine';
+    delete bad.summary;
+    expect(reportProblems(bad).length).toBeGreaterThan(0);
+  });
+
+  it('is identical for identical seeds, timings aside', () => {
+    const b = run(7);
+    const strip = (r: Report) => JSON.stringify(r, (k, v) => (k === 'durationMs' || k === 'startedAt' ? undefined : v));
+    expect(strip(b.report)).toBe(strip(a.report));
+  });
+
+  it('differs for another seed', () => {
+    const c = run(8);
+    const strip = (r: Report) => JSON.stringify(r.claims, (k, v) => (k === 'durationMs' ? undefined : v));
+    expect(strip(c.report)).not.toBe(strip(a.report));
+  });
+
+  it('has a readable report.md beside it', () => {
+    const md = readFileSync(join(a.out, 'report.md'), 'utf8');
+    expect(md).toContain('# kd-verify verification report');
+    expect(md).toContain('KD-BD-MCDIARMID');
+    expect(md).toMatch(/Negative controls/);
+  });
+});
+
+describe('the catalogue', () => {
+  const ids = loadCatalogue().map((c) => c.id);
+
+  it('names every claim once, and every property belongs to a catalogued claim', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of builtinProperties) expect(ids).toContain(p.claim);
+  });
+
+  it('property and control ids are unique', () => {
+    const all = builtinProperties.flatMap((p) => [p.id, ...p.controls.map((c) => c.id)]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('claim selection', () => {
+  const ids = ['KD-L13-SIGMA0', 'KD-L14-SIGMAU', 'KD-L16-SHARP', 'KD-L6-DV', 'KD-T12-SHARP-UPPER'];
+  it('supports ids, globs and character classes', () => {
+    expect(selectIds(ids, ['KD-L1[3-4]*'])).toEqual(['KD-L13-SIGMA0', 'KD-L14-SIGMAU']);
+    expect(selectIds(ids, ['KD-L6-DV', 'KD-T*'])).toEqual(['KD-L6-DV', 'KD-T12-SHARP-UPPER']);
+    expect(globToRegExp('KD-L?-DV').test('KD-L6-DV')).toBe(true);
+  });
+  it('rejects a pattern that matches nothing, or a malformed one', () => {
+    expect(() => selectIds(ids, ['KD-NOPE'])).toThrow(SelectionError);
+    expect(() => selectIds(ids, ['KD-L1[3-'])).toThrow(/unclosed/);
+  });
+});
+
+describe('deriveSeed', () => {
+  it('gives distinct seeds for neighbouring run seeds and ids', async () => {
+    const { deriveSeed } = await import('../../src/engine/seed.ts');
+    const seeds = new Set<number>();
+    for (let s = 0; s < 200; s++) for (const id of ['KD-L6-DV/inequality', 'KD-BD-MCDIARMID/mgf']) seeds.add(deriveSeed(s, id));
+    expect(seeds.size).toBe(400);
+  });
+});
