@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { absolutelyContinuous, dist } from '../src/prob/distribution.ts';
+import { absolutelyContinuous, dist, type FiniteDist } from '../src/prob/distribution.ts';
 import { kl } from '../src/prob/divergence.ts';
 import { dvFunctional, expectation, logDensityRatio, logExpectationExp } from '../src/prob/donsker-varadhan.ts';
 import { atomCount } from '../src/gen/weights.ts';
@@ -60,63 +60,57 @@ const establishAC = (pair: WeightPair) => {
 
 const classifyPair = (pair: WeightPair, gKind: string) => [`pair:${pair.relation}`, `weights:${pair.kinds[0]}`, `g:${gKind}`, pair.q.length === 1 ? 'atoms:1' : pair.q.length > 12 ? 'atoms:>12' : 'atoms:2-12'];
 
-export const dvInequality = defineProperty<DVInstance, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+type Dists = { q: FiniteDist; p: FiniteDist };
+
+/** lhs = E_Q[g] (+ a planted offset); rhs from `rhs`, for the g of the instance. */
+const dvSides = (rhs: <T>(F: Field<T>, d: Dists, g: T[]) => T, plant?: string) =>
+  <T>(F: Field<T>, inst: DVInstance, d: Dists) => {
+    const g = gValues(F, inst);
+    const lhs = expectation(F, d.q, g);
+    return { lhs: plant ? F.add(lhs, F.fromString(plant)) : lhs, rhs: rhs(F, d, g) };
+  };
+
+const klPlusLogMgf = <T>(F: Field<T>, d: Dists, g: T[]) => F.add(kl(F, d.q, d.p), logExpectationExp(F, d.p, g));
+
+export const dvInequality = defineProperty<DVInstance, Dists>({
   id: 'KD-L6-DV/inequality',
   claim: 'KD-L6-DV',
   title: 'E_Q[g] ≤ KL(Q‖P) + log E_P[e^g] for random g, including g = log dQ/dP + c and near it',
   relation: 'le',
   arbitrary: instanceArb,
   establish: (inst) => establishAC(inst.pair),
-  sides: (F, inst, { q, p }) => {
-    const g = gValues(F, inst);
-    return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
-  },
+  sides: dvSides(klPlusLogMgf),
   classify: (inst) => classifyPair(inst.pair, inst.g.kind),
   controls: [
     {
       id: 'KD-L6-DV/inequality~swapped-kl',
       description: 'KL arguments swapped: E_Q[g] ≤ KL(P‖Q) + log E_P[e^g]',
-      sides: (F, inst, { q, p }) => {
-        const g = gValues(F, inst);
-        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, p, q), logExpectationExp(F, p, g)) };
-      },
+      sides: dvSides((F, d, g) => F.add(kl(F, d.p, d.q), logExpectationExp(F, d.p, g))),
     },
     {
       id: 'KD-L6-DV/inequality~dropped-kl',
       description: 'KL term dropped: E_Q[g] ≤ log E_P[e^g]',
-      sides: (F, inst, { q, p }) => {
-        const g = gValues(F, inst);
-        return { lhs: expectation(F, q, g), rhs: logExpectationExp(F, p, g) };
-      },
+      sides: dvSides((F, d, g) => logExpectationExp(F, d.p, g)),
     },
     {
       id: 'KD-L6-DV/inequality~half-kl',
       description: 'a factor ½ on the KL term',
-      sides: (F, inst, { q, p }) => {
-        const g = gValues(F, inst);
-        return { lhs: expectation(F, q, g), rhs: F.add(F.div(kl(F, q, p), F.fromNumber(2)), logExpectationExp(F, p, g)) };
-      },
+      sides: dvSides((F, d, g) => F.add(F.div(kl(F, d.q, d.p), F.fromNumber(2)), logExpectationExp(F, d.p, g))),
     },
     {
       id: 'KD-L6-DV/inequality~jensen-wrong-way',
       description: 'log E_P[e^g] replaced by E_P[g] (Jensen applied in the wrong direction)',
-      sides: (F, inst, { q, p }) => {
-        const g = gValues(F, inst);
-        return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), expectation(F, p, g)) };
-      },
+      sides: dvSides((F, d, g) => F.add(kl(F, d.q, d.p), expectation(F, d.p, g))),
     },
     {
       id: 'KD-L6-DV/inequality~planted-1e-30',
       description: 'the left side raised by 1e-30: refutable only at the equality case, and only with more than 30 correct digits',
-      sides: (F, inst, { q, p }) => {
-        const g = gValues(F, inst);
-        return { lhs: F.add(expectation(F, q, g), F.fromString('1e-30')), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
-      },
+      sides: dvSides(klPlusLogMgf, '1e-30'),
     },
   ],
 });
 
-export const dvEquality = defineProperty<{ pair: WeightPair; c: number }, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+export const dvEquality = defineProperty<{ pair: WeightPair; c: number }, { q: FiniteDist; p: FiniteDist }>({
   id: 'KD-L6-DV/equality-at-log-ratio',
   claim: 'KD-L6-DV',
   title: 'equality E_Q[g] = KL(Q‖P) + log E_P[e^g] at g = log dQ/dP + c',
@@ -148,7 +142,7 @@ export const dvEquality = defineProperty<{ pair: WeightPair; c: number }, { q: R
   ],
 });
 
-export const dvVariational = defineProperty<DVInstance, { q: ReturnType<typeof dist>; p: ReturnType<typeof dist> }>({
+export const dvVariational = defineProperty<DVInstance, { q: FiniteDist; p: FiniteDist }>({
   id: 'KD-L6-DV/variational-sup',
   claim: 'KD-L6-DV',
   title: 'the DV functional E_Q g − log E_P e^g is maximised at g* = log dQ/dP (its value there is KL, see equality-at-log-ratio)',

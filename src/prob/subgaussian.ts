@@ -3,7 +3,8 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { decimalConstructor } from '../numerics/decimal-field.ts';
 import { Decimal } from 'decimal.js';
-import { atoms, centredCgf, mean, type FiniteRV, range, variance } from './cgf.ts';
+import { atoms, mean, type FiniteRV, range, variance } from './cgf.ts';
+import { logMeanExp } from './moments.ts';
 
 /** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. */
 export function hoeffdingSigma<T>(F: Field<T>, a: number, b: number): T {
@@ -37,37 +38,57 @@ const leq = <T>(F: Field<T>, a: T, b: T): boolean => {
   return s === 0 || s === 1;
 };
 
-/**
- * Enclosures of the tilted variance ψ''(t) and third cumulant ψ'''(t) over t ∈ T, where the
- * tilted law is ∝ w e^{t x}; moments are taken about a fixed centre to keep cancellation small.
- */
-function tiltedCumulants<T>(F: Field<T>, X: FiniteRV, t: T, centre: T): { k2: T; k3: T; k4: T } {
+/** The variable lifted into F once: weights, values centred at the exact mean and at a point near it. */
+interface Lifted<T> {
+  w: T[];
+  /** x − EX (enclosures). */
+  xm: T[];
+  /** x − c for a point c near EX: moments about c suffer little cancellation. */
+  xc: T[];
+}
+
+function lift<T>(F: Field<T>, X: FiniteRV): Lifted<T> & { m: T } {
   const { w, x } = atoms(F, X);
-  const xc = x.map((xi) => F.sub(xi, centre));
-  const shift = F.fromNumber(Math.max(...xc.map((v) => Number(F.bounds(F.mul(t, v)).hi))));
+  const m = mean(F, X);
+  const c = F.fromNumber(F.approx(m));
+  return { w, m, xm: x.map((xi) => F.sub(xi, m)), xc: x.map((xi) => F.sub(xi, c)) };
+}
+
+/** ψ_c(λ) = log E e^{λ(X − EX)} ≥ 0. */
+const psiC = <T>(F: Field<T>, V: Lifted<T>, lambda: T): T => F.max(F.fromNumber(0), logMeanExp(F, V.w, V.xm.map((v) => F.mul(lambda, v))));
+
+/** Enclosure of φ(λ) = 2ψ_c(λ)/λ² over an enclosure of λ not containing 0. */
+const phi = <T>(F: Field<T>, V: Lifted<T>, lambda: T): T => F.div(F.mul(F.fromNumber(2), psiC(F, V, lambda)), F.square(lambda));
+
+/** Tilted weights w e^{t·v − shift} for values v (the shift only prevents overflow). */
+function tilted<T>(F: Field<T>, w: T[], v: T[], t: T): T[] {
+  const shift = F.fromNumber(Math.max(...v.map((x) => Number(F.bounds(F.mul(t, x)).hi))));
+  return w.map((wi, i) => F.mul(wi, F.exp(F.sub(F.mul(t, v[i]), shift))));
+}
+
+/**
+ * Enclosures of the tilted variance ψ''(t) and fourth cumulant ψ''''(t) over t ∈ T, where the
+ * tilted law is ∝ w e^{t x}; raw moments are taken about the point c near the mean.
+ */
+function tiltedCumulants<T>(F: Field<T>, V: Lifted<T>, t: T): { k2: T; k3: T; k4: T } {
+  const e = tilted(F, V.w, V.xc, t);
   let s0 = F.fromNumber(0), s1 = F.fromNumber(0), s2 = F.fromNumber(0), s3 = F.fromNumber(0), s4 = F.fromNumber(0);
-  xc.forEach((v, i) => {
-    const e = F.mul(w[i], F.exp(F.sub(F.mul(t, v), shift)));
+  V.xc.forEach((v, i) => {
     const v2 = F.square(v);
-    s0 = F.add(s0, e);
-    s1 = F.add(s1, F.mul(e, v));
-    s2 = F.add(s2, F.mul(e, v2));
-    s3 = F.add(s3, F.mul(e, F.mul(v2, v)));
-    s4 = F.add(s4, F.mul(e, F.square(v2)));
+    s0 = F.add(s0, e[i]);
+    s1 = F.add(s1, F.mul(e[i], v));
+    s2 = F.add(s2, F.mul(e[i], v2));
+    s3 = F.add(s3, F.mul(e[i], F.mul(v2, v)));
+    s4 = F.add(s4, F.mul(e[i], F.square(v2)));
   });
   const m1 = F.div(s1, s0), m2 = F.div(s2, s0), m3 = F.div(s3, s0), m4 = F.div(s4, s0);
   const n = (k: number) => F.fromNumber(k);
   const m1sq = F.square(m1);
   const k2 = F.sub(m2, m1sq);
   const k3 = F.add(F.sub(m3, F.mul(n(3), F.mul(m2, m1))), F.mul(n(2), F.mul(m1sq, m1)));
-  // κ₄ = m₄ − 4m₃m₁ − 3m₂² + 12m₂m₁² − 6m₁⁴ (raw moments about the centre)
+  // κ₄ = m₄ − 4m₃m₁ − 3m₂² + 12m₂m₁² − 6m₁⁴
   const k4 = F.sub(F.add(F.sub(F.sub(m4, F.mul(n(4), F.mul(m3, m1))), F.mul(n(3), F.square(m2))), F.mul(n(12), F.mul(m2, m1sq))), F.mul(n(6), F.square(m1sq)));
   return { k2, k3, k4 };
-}
-
-/** Enclosure of φ(λ) = 2ψ_c(λ)/λ² over an enclosure of λ not containing 0. */
-function phi<T>(F: Field<T>, X: FiniteRV, lambda: T): T {
-  return F.div(F.mul(F.fromNumber(2), centredCgf(F, X, lambda)), F.square(lambda));
 }
 
 /**
@@ -75,24 +96,19 @@ function phi<T>(F: Field<T>, X: FiniteRV, lambda: T): T {
  * φ'(λ) = 2ψ_c'(λ)/λ² − 4ψ_c(λ)/λ³ and ψ_c'(λ) is the tilted mean of X − EX. Its overestimation
  * shrinks quadratically with the width of L (the plain interval extension only linearly).
  */
-function phiMeanValue<T>(F: Field<T>, X: FiniteRV, l: number, u: number): T {
+function phiMeanValue<T>(F: Field<T>, V: Lifted<T>, l: number, u: number): T {
   const c = l + (u - l) / 2;
   const L = F.hull(F.fromNumber(l), F.fromNumber(u));
-  const { w, x } = atoms(F, X);
-  const m = mean(F, X);
-  const xc = x.map((xi) => F.sub(xi, m));
-  const shift = F.fromNumber(Math.max(...xc.map((v) => Number(F.bounds(F.mul(L, v)).hi))));
+  const e = tilted(F, V.w, V.xm, L);
   let s0 = F.fromNumber(0), s1 = F.fromNumber(0);
-  xc.forEach((v, i) => {
-    const e = F.mul(w[i], F.exp(F.sub(F.mul(L, v), shift)));
-    s0 = F.add(s0, e);
-    s1 = F.add(s1, F.mul(e, v));
+  V.xm.forEach((v, i) => {
+    s0 = F.add(s0, e[i]);
+    s1 = F.add(s1, F.mul(e[i], v));
   });
   const dpsi = F.div(s1, s0);
-  const psi = centredCgf(F, X, L);
-  const dphi = F.sub(F.div(F.mul(F.fromNumber(2), dpsi), F.square(L)), F.div(F.mul(F.fromNumber(4), psi), F.mul(F.square(L), L)));
+  const dphi = F.sub(F.div(F.mul(F.fromNumber(2), dpsi), F.square(L)), F.div(F.mul(F.fromNumber(4), psiC(F, V, L)), F.mul(F.square(L), L)));
   const half = F.hull(F.fromNumber(l - c), F.fromNumber(u - c));
-  return F.add(phi(F, X, F.fromNumber(c)), F.mul(dphi, half));
+  return F.add(phi(F, V, F.fromNumber(c)), F.mul(dphi, half));
 }
 
 /**
@@ -105,15 +121,15 @@ function phiMeanValue<T>(F: Field<T>, X: FiniteRV, l: number, u: number): T {
  */
 function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: number): ProxyEnclosure | undefined {
   const { a, b } = range(X);
-  const m = mean(F, X);
-  const centre = F.fromNumber(F.approx(m));
+  const V = lift(F, X);
+  const m = V.m;
   const varEnc = variance(F, X);
   if (F.sign(varEnc) !== 1) return undefined;
   let lo = lowerEnd(F, varEnc);
   let argmax = 0;
   const probe = (l: number) => {
     if (l === 0) return;
-    const v = lowerEnd(F, phi(F, X, F.fromNumber(l)));
+    const v = lowerEnd(F, phi(F, V, F.fromNumber(l)));
     if (F.sign(F.sub(v, lo)) === 1) {
       lo = v;
       argmax = l;
@@ -133,7 +149,7 @@ function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: nu
   const piece = (l: number, u: number) => F.hull(F.fromNumber(l), F.fromNumber(u));
   const varHi = upperEnd(F, varEnc);
   const zero = F.fromNumber(0);
-  const k3AtZero = tiltedCumulants(F, X, zero, centre).k3;
+  const k3AtZero = tiltedCumulants(F, V, zero).k3;
   /**
    * Near 0, Taylor with Lagrange remainder: ψ''(t) ≤ Var + κ₃(0)t + K t²/2 with K = sup κ₄ between
    * 0 and λ, so φ(λ) = 2∫₀¹(1−s)ψ''(sλ)ds ≤ Var + κ₃(0)λ/3 + Kλ²/12. When the supremum is the limit
@@ -141,15 +157,20 @@ function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: nu
    */
   const nearZero = (l: number, u: number): T => {
     const L = piece(l, u);
-    const { k2, k4 } = tiltedCumulants(F, X, piece(Math.min(0, l), Math.max(0, u)), centre);
+    const { k2, k4 } = tiltedCumulants(F, V, piece(Math.min(0, l), Math.max(0, u)));
     const K = upperEnd(F, k4);
     const taylor = F.add(F.add(varHi, F.div(F.mul(k3AtZero, L), F.fromNumber(3))), F.div(F.mul(K, F.square(L)), F.fromNumber(12)));
     return F.min(upperEnd(F, k2), upperEnd(F, taylor));
   };
+  /** Cheapest bound first; the costlier ones only when it does not settle the piece. */
   const upper = (l: number, u: number): T => {
-    const tilt = nearZero(l, u);
-    if (l <= 0 && u >= 0) return tilt;
-    return F.min(F.min(tilt, upperEnd(F, phi(F, X, piece(l, u)))), upperEnd(F, phiMeanValue(F, X, l, u)));
+    if (l <= 0 && u >= 0) return nearZero(l, u);
+    const target = F.mul(lo, factor);
+    let ub = upperEnd(F, phi(F, V, piece(l, u)));
+    if (leq(F, ub, target)) return ub;
+    ub = F.min(ub, upperEnd(F, phiMeanValue(F, V, l, u)));
+    if (leq(F, ub, target)) return ub;
+    return F.min(ub, nearZero(l, u));
   };
   const initial = 64;
   let queue: Array<[number, number, T]> = [];
@@ -186,7 +207,7 @@ function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: nu
  * doubles cannot resolve the variable (tiny variances, extreme weights).
  */
 export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: number } = {}): ProxyEnclosure {
-  const rtol = options.rtol ?? 1e-10;
+  const rtol = options.rtol ?? 1e-9;
   const maxPieces = options.maxPieces ?? 4000;
   const { a, b } = range(X);
   if (a === b) return { lo: '0', hi: '0', argmax: 1, pieces: 0, context: 'exact' };
@@ -197,17 +218,20 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   const Y = exact && k !== 0 ? { values: scaled, law: X.law } : X;
   const shift = Y === X ? 0 : k;
   const unscale = (r: ProxyEnclosure): ProxyEnclosure =>
-    shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: ldexp(r.argmax, shift) };
+    shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: clampFinite(ldexp(r.argmax, shift)) };
   const fast = branchAndBound(intervalDoubleField, Y, rtol, maxPieces);
   if (fast) return unscale(fast);
   // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
   // upper end stays a valid proxy, only its distance to the supremum grows.
   for (const digits of [20, 40, 80]) {
-    const slow = branchAndBound(intervalField(digits), Y, Math.max(rtol, 1e-4), 150);
+    const slow = branchAndBound(intervalField(digits), Y, Math.max(rtol, 1e-3), 60);
     if (slow) return unscale(slow);
   }
   throw new RangeError('bestProxy: the variance could not be separated from 0 at 80 digits');
 }
+
+/** λ* can lie beyond the double range (values ~1e-323): the largest double stands in for it. */
+const clampFinite = (x: number) => (Number.isFinite(x) ? x : Math.sign(x) * Number.MAX_VALUE);
 
 /** x·2^k in steps that stay inside the double exponent range (exact unless it under/overflows). */
 function ldexp(x: number, k: number): number {
