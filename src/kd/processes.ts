@@ -1,0 +1,166 @@
+import type { Field } from '../numerics/field.ts';
+import { sum } from '../numerics/field.ts';
+import { decimalField } from '../numerics/decimal-field.ts';
+import { logMeanExp } from '../prob/moments.ts';
+import { datasetPoints, sizes, type Learner, type WorldSpec } from './world.ts';
+
+/**
+ * The exact laws of a finite KD world in an arithmetic context. Laws are sparse maps holding only
+ * atoms of structurally positive probability (decided exactly from the weights), so KL's
+ * +∞-without-absolute-continuity is decided exactly too. Keys of joint laws: d·|F| + f.
+ */
+export type Law<T> = Map<number, T>;
+
+export interface WorldLaws<T> {
+  /** μⁿ(d), the teacher's data law. */
+  data: Law<T>;
+  /** Δ(d, f) = μⁿ(d)·P_T(f|d). */
+  delta: Law<T>;
+  /** Γ_D̂(d̂), the pseudo-labelled data law. */
+  pseudoData: Law<T>;
+  /** Γ(d̂, f) = Γ_D̂(d̂)·P_S(f|d̂). */
+  gamma: Law<T>;
+  teacherKernel: (d: number) => Law<T>;
+  studentKernel: (d: number) => Law<T>;
+  /** h(d, f) = L_μ(f) − L_d(f). */
+  h: (d: number, f: number) => T;
+  kf: number;
+}
+
+const normalise = <T>(F: Field<T>, w: number[]): T[] => {
+  const W = sum(F, w.map((x) => F.fromNumber(x)));
+  return w.map((x) => F.div(F.fromNumber(x), W));
+};
+
+/** Exact n·L_d(f) comparisons for the ERM (Decimal addition of a few doubles is exact at 1100 digits). */
+const exact = decimalField(1100);
+const ermCache = new WeakMap<WorldSpec, Map<string, number>>();
+
+/** argmin_f L_d(f) over the learner's class, lowest index on ties: decided exactly. */
+export function erm(w: WorldSpec, learner: Learner, d: number): number {
+  const { kz } = sizes(w);
+  let cache = ermCache.get(w);
+  if (!cache) ermCache.set(w, (cache = new Map()));
+  const key = `${(learner.subclass ?? []).join(',')}|${d}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const pts = datasetPoints(kz, w.n, d);
+  const cls = learner.subclass ?? w.loss.map((_, f) => f);
+  let best = cls[0];
+  let bestRisk = sum(exact, pts.map((z) => exact.fromNumber(w.loss[best][z])));
+  for (const f of cls.slice(1)) {
+    const r = sum(exact, pts.map((z) => exact.fromNumber(w.loss[f][z])));
+    if (r.lt(bestRisk) || (r.eq(bestRisk) && f < best)) {
+      best = f;
+      bestRisk = r;
+    }
+  }
+  cache.set(key, best);
+  return best;
+}
+
+export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
+  const { kx, ky, kz, kf, datasets } = sizes(w);
+  const n = w.n;
+  const muX = normalise(F, w.xWeights);
+  const pyx = w.labelWeights.map((r) => normalise(F, r));
+  const mu: (T | null)[] = Array.from({ length: kz }, (_, z) => {
+    const x = Math.floor(z / ky), y = z % ky;
+    return w.xWeights[x] > 0 && w.labelWeights[x][y] > 0 ? F.mul(muX[x], pyx[x][y]) : null;
+  });
+  const q = w.predictors.map((p) => p.map((r) => normalise(F, r)));
+  const loss = w.loss.map((r) => r.map((v) => F.fromNumber(v)));
+  const population = loss.map((r) => sum(F, r.flatMap((l, z) => (mu[z] === null ? [] : [F.mul(mu[z]!, l)]))));
+  const empirical = (d: number, f: number): T => {
+    const pts = datasetPoints(kz, n, d);
+    return F.div(sum(F, pts.map((z) => loss[f][z])), F.fromNumber(n));
+  };
+  const h = (d: number, f: number) => F.sub(population[f], empirical(d, f));
+
+  const kernelCache = new Map<string, Law<T>>();
+  const kernel = (learner: Learner, tag: string) => (d: number): Law<T> => {
+    const key = `${tag}${d}`;
+    const hit = kernelCache.get(key);
+    if (hit) return hit;
+    let law: Law<T>;
+    if (learner.kind === 'erm') law = new Map([[erm(w, learner, d), F.fromNumber(1)]]);
+    else {
+      // Gibbs posterior ∝ exp(−β·n·L_d(f)) over the class, uniform prior; normalised as exp(s_f − logΣ e^s).
+      const cls = learner.subclass ?? w.loss.map((_, f) => f);
+      const beta = F.fromNumber(learner.beta * n);
+      const scores = cls.map((f) => F.neg(F.mul(beta, empirical(d, f))));
+      const ones = cls.map(() => F.fromNumber(1));
+      const logZ = F.add(logMeanExp(F, ones, scores), F.log(F.fromNumber(cls.length)));
+      law = new Map(cls.map((f, i) => [f, F.exp(F.sub(scores[i], logZ))]));
+    }
+    kernelCache.set(key, law);
+    return law;
+  };
+  const teacherKernel = kernel(w.teacher, 'T');
+  const studentKernel = kernel(w.student, 'S');
+
+  const data: Law<T> = new Map();
+  for (let d = 0; d < datasets; d++) {
+    const pts = datasetPoints(kz, n, d);
+    if (pts.every((z) => mu[z] !== null)) data.set(d, pts.map((z) => mu[z] as T).reduce((a, b) => F.mul(a, b)));
+  }
+  const delta: Law<T> = new Map();
+  for (const [d, pd] of data) for (const [f, pf] of teacherKernel(d)) delta.set(d * kf + f, F.mul(pd, pf));
+
+  // Pseudo-labelling: keep each x_i, draw ŷ_i ~ q_{f_T}(·|x_i) independently.
+  const pseudoData: Law<T> = new Map();
+  const labelings = ky ** n;
+  for (const [d, pd] of data) {
+    const xs = datasetPoints(kz, n, d).map((z) => Math.floor(z / ky));
+    for (const [fT, pf] of teacherKernel(d)) {
+      const base = F.mul(pd, pf);
+      for (let l = 0; l < labelings; l++) {
+        const ys = datasetPoints(ky, n, l);
+        if (ys.some((y, i) => w.predictors[fT][xs[i]][y] === 0)) continue;
+        const p = ys.reduce<T>((acc, y, i) => F.mul(acc, q[fT][xs[i]][y]), base);
+        const dHat = xs.reduceRight((acc, x, i) => acc * kz + (x * ky + ys[i]), 0);
+        const prev = pseudoData.get(dHat);
+        pseudoData.set(dHat, prev === undefined ? p : F.add(prev, p));
+      }
+    }
+  }
+  const gamma: Law<T> = new Map();
+  for (const [dHat, pd] of pseudoData) for (const [f, pf] of studentKernel(dHat)) gamma.set(dHat * kf + f, F.mul(pd, pf));
+  void kx;
+  return { data, delta, pseudoData, gamma, teacherKernel, studentKernel, h, kf };
+}
+
+/** KL(P‖Q) of sparse laws: +∞ when P charges an atom Q does not. */
+export function lawKl<T>(F: Field<T>, P: Law<T>, Q: Law<T>): T {
+  let acc = F.fromNumber(0);
+  for (const [k, p] of P) {
+    const qk = Q.get(k);
+    if (qk === undefined) return F.fromNumber(Infinity);
+    acc = F.add(acc, F.mul(p, F.log(F.div(p, qk))));
+  }
+  return F.max(F.fromNumber(0), acc);
+}
+
+/** E over a joint law of a function of (d, f). */
+export function lawMean<T>(F: Field<T>, P: Law<T>, kf: number, g: (d: number, f: number) => T): T {
+  let acc = F.fromNumber(0);
+  for (const [k, p] of P) acc = F.add(acc, F.mul(p, g(Math.floor(k / kf), k % kf)));
+  return acc;
+}
+
+/** The quantities of Theorems 8 and 10. */
+export function distillationQuantities<T>(F: Field<T>, L: WorldLaws<T>) {
+  return {
+    genT: lawMean(F, L.delta, L.kf, L.h),
+    genS: lawMean(F, L.gamma, L.kf, L.h),
+    Kn: lawKl(F, L.gamma, L.delta),
+  };
+}
+
+/** K_n split by the chain rule: KL(Γ_D̂ ‖ μⁿ) + E_{Γ_D̂} KL(P_S(·|d̂) ‖ P_T(·|d̂)). */
+export function chainRuleSplit<T>(F: Field<T>, L: WorldLaws<T>): { datasetShift: T; algorithmShift: T } {
+  const datasetShift = lawKl(F, L.pseudoData, L.data);
+  let algorithmShift = F.fromNumber(0);
+  for (const [dHat, p] of L.pseudoData) algorithmShift = F.add(algorithmShift, F.mul(p, lawKl(F, L.studentKernel(dHat), L.teacherKernel(dHat))));
+  return { datasetShift, algorithmShift };
+}
