@@ -38,6 +38,11 @@ export interface PropertyDef<I, D = undefined> {
   establish?: (instance: I) => Established<D>;
   sides: InstanceSides<I, D>;
   controls: NegativeControl<I, D>[];
+  /**
+   * Properties with the same seed key draw the same instance stream (e.g. the same 1000 worlds
+   * checked against Theorems 8 and 10). Defaults to the property id.
+   */
+  seedKey?: string;
   /** Coverage classes of an instance (edge-case labels), counted in the report. */
   classify?: (instance: I) => string[];
 }

@@ -118,7 +118,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
 /** Run a property on `budget.runs` generated instances, then each of its negative controls. */
 export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   const start = performance.now();
-  const seed = deriveSeed(budget.seed, prop.id);
+  const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
   const hypotheses = new Map<string, number>();
   const coverage: Record<string, number> = {};

@@ -2,7 +2,7 @@ import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
 import { decimalField } from '../numerics/decimal-field.ts';
 import { logMeanExp } from '../prob/moments.ts';
-import { datasetPoints, sizes, type Learner, type WorldSpec } from './world.ts';
+import { datasetPoints, sizes, type DeterministicLearner, type Learner, type WorldSpec } from './world.ts';
 
 /**
  * The exact laws of a finite KD world in an arithmetic context. Laws are sparse maps holding only
@@ -37,7 +37,7 @@ const exact = decimalField(1100);
 const ermCache = new WeakMap<WorldSpec, Map<string, number>>();
 
 /** argmin_f L_d(f) over the learner's class, lowest index on ties: decided exactly. */
-export function erm(w: WorldSpec, learner: Learner, d: number): number {
+export function erm(w: WorldSpec, learner: DeterministicLearner, d: number): number {
   const { kz } = sizes(w);
   let cache = ermCache.get(w);
   if (!cache) ermCache.set(w, (cache = new Map()));
@@ -84,7 +84,15 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
     if (hit) return hit;
     let law: Law<T>;
     if (learner.kind === 'erm') law = new Map([[erm(w, learner, d), F.fromNumber(1)]]);
-    else {
+    else if (learner.kind === 'seeded') {
+      law = new Map();
+      const share = F.div(F.fromNumber(1), F.fromNumber(learner.seeds.length));
+      for (const seed of learner.seeds) {
+        const f = erm(w, seed, d);
+        const prev = law.get(f);
+        law.set(f, prev === undefined ? share : F.add(prev, share));
+      }
+    } else {
       // Gibbs posterior ∝ exp(−β·n·L_d(f)) over the class, uniform prior; normalised as exp(s_f − logΣ e^s).
       const cls = learner.subclass ?? w.loss.map((_, f) => f);
       const beta = F.fromNumber(learner.beta * n);

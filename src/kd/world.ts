@@ -13,9 +13,13 @@
  * so the student sees the teacher's inputs with labels drawn from the teacher's soft predictions.
  */
 
+export type DeterministicLearner = { kind: 'erm'; subclass?: number[] };
+
 export type Learner =
   | { kind: 'gibbs'; beta: number; subclass?: number[] }
-  | { kind: 'erm'; subclass?: number[] };
+  | DeterministicLearner
+  /** A randomised learner: an internal seed ξ, uniform over `seeds`, picks a deterministic learner. */
+  | { kind: 'seeded'; seeds: DeterministicLearner[] };
 
 export interface WorldSpec {
   /** μ_X as weights over X. */
@@ -60,10 +64,17 @@ export function checkWorld(w: WorldSpec): void {
     if (r.length !== kx * ky) fail(`loss row ${f} has ${r.length} entries for |Z| = ${kx * ky}`);
     if (r.some((v) => !Number.isFinite(v))) fail(`loss row ${f} has a non-finite entry`);
   });
-  for (const l of [w.teacher, w.student]) {
+  const checkLearner = (l: Learner) => {
+    if (l.kind === 'seeded') {
+      if (l.seeds.length === 0) fail('a seeded learner needs at least one seed');
+      l.seeds.forEach(checkLearner);
+      return;
+    }
     if (l.kind === 'gibbs' && !(Number.isFinite(l.beta) && l.beta >= 0)) fail(`inverse temperature must be finite and ≥ 0, got ${l.beta}`);
     if (l.subclass && (l.subclass.length === 0 || l.subclass.some((f) => !Number.isInteger(f) || f < 0 || f >= kf))) fail('a subclass must list hypothesis indices');
-  }
+  };
+  checkLearner(w.teacher);
+  checkLearner(w.student);
 }
 
 export const sizes = (w: WorldSpec) => {

@@ -75,11 +75,20 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     decision: verdict,
     cert: { ...base, verdict, margin: { lo: margin, hi: margin }, marginApprox: approx, scale: Infinity },
   });
-  // Infinite sides are decided structurally: KL = +∞ without absolute continuity, e.g.
-  const lInf = isPosInf(F, lhs), rInf = isPosInf(F, rhs);
-  if (lInf && rInf) return infinite(relation === 'eq' ? 'attained' : 'holds', 'NaN', Infinity);
-  if (rInf || isNegInf(F, lhs)) return infinite(relation === 'eq' ? 'violated' : 'holds', 'Infinity', Infinity);
-  if (lInf || isNegInf(F, rhs)) return infinite('violated', '-Infinity', -Infinity);
+  // Infinite sides: decided only when the other side is certainly infinite or certainly finite;
+  // an enclosure that may reach ∞ asks for more precision.
+  const lInf = isPosInf(F, lhs), rInf = isPosInf(F, rhs), lNegInf = isNegInf(F, lhs), rNegInf = isNegInf(F, rhs);
+  const finite = (x: T) => {
+    const b = F.bounds(x);
+    return !/Infinity|NaN/.test(b.lo + b.hi);
+  };
+  const escalate = () => ({ decision: (final ? 'undecided' : 'escalate') as Decision, cert: { ...base, verdict: 'undecided' as InstanceVerdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } });
+  if ((lInf && rInf) || (lNegInf && rNegInf)) return infinite(relation === 'eq' ? 'attained' : 'holds', 'NaN', Infinity);
+  if (relation === 'le' && (rInf || lNegInf)) return infinite('holds', 'Infinity', Infinity);
+  if (lInf || rInf || lNegInf || rNegInf) {
+    const other = lInf || lNegInf ? rhs : lhs;
+    return finite(other) ? infinite('violated', lInf || rNegInf ? '-Infinity' : 'Infinity', lInf || rNegInf ? -Infinity : Infinity) : escalate();
+  }
 
   const margin = F.sub(rhs, lhs);
   const scale = Math.max(1, Math.abs(F.approx(lhs)), Math.abs(F.approx(rhs)));

@@ -46,3 +46,8 @@ export function sum<T>(F: Field<T>, xs: readonly T[]): T {
   for (const x of xs) s = F.add(s, x);
   return s;
 }
+
+/** Certainly +∞ (both ends of the enclosure). */
+export function isPosInfinity<T>(F: Field<T>, x: T): boolean {
+  return F.bounds(x).lo === 'Infinity';
+}

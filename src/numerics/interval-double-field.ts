@@ -19,6 +19,14 @@ const up = (x: number) =>
 const down2 = (x: number) => down(down(x));
 const up2 = (x: number) => up(up(x));
 
+/**
+ * An infinite result is exact when an operand endpoint it came from is infinite (∞ + x = ∞ on the
+ * extended line); only an overflow from finite operands is widened to the largest double.
+ */
+const inf = (...xs: number[]) => xs.some((x) => !Number.isFinite(x));
+const downX = (x: number, exactInf: boolean) => (exactInf && x === Infinity ? x : down(x));
+const upX = (x: number, exactInf: boolean) => (exactInf && x === -Infinity ? x : up(x));
+
 const whole: DoubleInterval = { lo: -Infinity, hi: Infinity };
 const guard = (lo: number, hi: number): DoubleInterval => (Number.isNaN(lo) || Number.isNaN(hi) ? whole : { lo, hi });
 const prod = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a * b);
@@ -36,12 +44,13 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     const x = Number(s);
     return Number.isFinite(x) ? { lo: down(x), hi: up(x) } : { lo: x, hi: x };
   },
-  add: (a, b) => guard(down(a.lo + b.lo), up(a.hi + b.hi)),
-  sub: (a, b) => guard(down(a.lo - b.hi), up(a.hi - b.lo)),
+  add: (a, b) => guard(downX(a.lo + b.lo, inf(a.lo, b.lo)), upX(a.hi + b.hi, inf(a.hi, b.hi))),
+  sub: (a, b) => guard(downX(a.lo - b.hi, inf(a.lo, b.hi)), upX(a.hi - b.lo, inf(a.hi, b.lo))),
   mul(a, b) {
-    if (a.lo >= 0 && b.lo >= 0) return guard(down(prod(a.lo, b.lo)), up(prod(a.hi, b.hi)));
+    const exact = inf(a.lo, a.hi, b.lo, b.hi);
+    if (a.lo >= 0 && b.lo >= 0) return guard(downX(prod(a.lo, b.lo), inf(a.lo, b.lo)), upX(prod(a.hi, b.hi), inf(a.hi, b.hi)));
     const c = [prod(a.lo, b.lo), prod(a.lo, b.hi), prod(a.hi, b.lo), prod(a.hi, b.hi)];
-    return guard(down(Math.min(...c)), up(Math.max(...c)));
+    return guard(downX(Math.min(...c), exact), upX(Math.max(...c), exact));
   },
   div(a, b) {
     if (b.lo <= 0 && b.hi >= 0) {
@@ -52,14 +61,14 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     return guard(down(Math.min(...c)), up(Math.max(...c)));
   },
   neg: (a) => ({ lo: -a.hi, hi: -a.lo }),
-  exp: (a) => ({ lo: Math.max(0, down2(Math.exp(a.lo))), hi: up2(Math.exp(a.hi)) }),
+  exp: (a) => ({ lo: a.lo === Infinity ? Infinity : Math.max(0, down2(Math.exp(a.lo))), hi: up2(Math.exp(a.hi)) }),
   log(a) {
     if (a.hi < 0) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
-    return { lo: a.lo <= 0 ? -Infinity : down2(Math.log(a.lo)), hi: a.hi === 0 ? -Infinity : up2(Math.log(a.hi)) };
+    return { lo: a.lo <= 0 ? -Infinity : a.lo === Infinity ? Infinity : down2(Math.log(a.lo)), hi: a.hi === 0 ? -Infinity : up2(Math.log(a.hi)) };
   },
   sqrt(a) {
     if (a.hi < 0) throw new RangeError(`sqrt of a negative enclosure [${a.lo}, ${a.hi}]`);
-    return { lo: a.lo <= 0 ? 0 : Math.max(0, down(Math.sqrt(a.lo))), hi: up(Math.sqrt(a.hi)) };
+    return { lo: a.lo <= 0 ? 0 : a.lo === Infinity ? Infinity : Math.max(0, down(Math.sqrt(a.lo))), hi: up(Math.sqrt(a.hi)) };
   },
   square(a) {
     if (a.lo >= 0) return { lo: Math.max(0, down(a.lo * a.lo)), hi: up(a.hi * a.hi) };

@@ -3,8 +3,8 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { decimalConstructor } from '../numerics/decimal-field.ts';
 import { Decimal } from 'decimal.js';
-import { atoms, mean, type FiniteRV, range, variance } from './cgf.ts';
-import { logMeanExp } from './moments.ts';
+import { atoms, type FiniteRV, range } from './cgf.ts';
+import { logMeanExp, weightedMean, weightedVariance } from './moments.ts';
 
 /** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. */
 export function hoeffdingSigma<T>(F: Field<T>, a: number, b: number): T {
@@ -47,11 +47,10 @@ interface Lifted<T> {
   xc: T[];
 }
 
-function lift<T>(F: Field<T>, X: FiniteRV): Lifted<T> & { m: T } {
-  const { w, x } = atoms(F, X);
-  const m = mean(F, X);
+function lift<T>(F: Field<T>, w: T[], x: T[]): Lifted<T> & { m: T; x: T[] } {
+  const m = weightedMean(F, w, x);
   const c = F.fromNumber(F.approx(m));
-  return { w, m, xm: x.map((xi) => F.sub(xi, m)), xc: x.map((xi) => F.sub(xi, c)) };
+  return { w, x, m, xm: x.map((xi) => F.sub(xi, m)), xc: x.map((xi) => F.sub(xi, c)) };
 }
 
 /** ψ_c(λ) = log E e^{λ(X − EX)} ≥ 0. */
@@ -119,11 +118,10 @@ function phiMeanValue<T>(F: Field<T>, V: Lifted<T>, l: number, u: number): T {
  * φ(λ) ≤ 2M/|λ| ≤ L for |λ| ≥ Λ = 2M/L, where L is the best lower bound found (≥ Var); and φ(λ) = 2∫₀¹(1−s)ψ_c''(sλ)ds ≤ the sup of the tilted
  * variance between 0 and λ, which bounds φ on pieces at or near 0 where the quotient is 0/0.
  */
-function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: number): ProxyEnclosure | undefined {
-  const { a, b } = range(X);
-  const V = lift(F, X);
+function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces: number): ProxyEnclosure | undefined {
+  const V = lift(F, w, x);
   const m = V.m;
-  const varEnc = variance(F, X);
+  const varEnc = weightedVariance(F, w, x);
   if (F.sign(varEnc) !== 1) return undefined;
   let lo = lowerEnd(F, varEnc);
   let argmax = 0;
@@ -135,7 +133,7 @@ function branchAndBound<T>(F: Field<T>, X: FiniteRV, rtol: number, maxPieces: nu
       argmax = l;
     }
   };
-  const M = F.max(F.sub(F.fromNumber(b), m), F.sub(m, F.fromNumber(a)));
+  const M = V.xm.reduce((acc, v) => F.max(acc, F.abs(v)), F.fromNumber(0));
   const range2M = (): number => Number(F.bounds(F.div(F.mul(F.fromNumber(2), M), lo)).hi);
   // A geometric sweep first: the best value found so far bounds the range that can still matter.
   for (let k = -6; k <= 1000 && 2 ** k <= range2M(); k++) {
@@ -219,12 +217,15 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   const shift = Y === X ? 0 : k;
   const unscale = (r: ProxyEnclosure): ProxyEnclosure =>
     shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: clampFinite(ldexp(r.argmax, shift)) };
-  const fast = branchAndBound(intervalDoubleField, Y, rtol, maxPieces);
+  const lifted = <T>(F: Field<T>) => atoms(F, Y);
+  const D = lifted(intervalDoubleField);
+  const fast = branchAndBound(intervalDoubleField, D.w, D.x, rtol, maxPieces);
   if (fast) return unscale(fast);
   // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
   // upper end stays a valid proxy, only its distance to the supremum grows.
   for (const digits of [20, 40, 80]) {
-    const slow = branchAndBound(intervalField(digits), Y, Math.max(rtol, 1e-3), 60);
+    const I = lifted(intervalField(digits));
+    const slow = branchAndBound(intervalField(digits), I.w, I.x, Math.max(rtol, 1e-3), 60);
     if (slow) return unscale(slow);
   }
   throw new RangeError('bestProxy: the variance could not be separated from 0 at 80 digits');
@@ -242,6 +243,15 @@ function ldexp(x: number, k: number): number {
     r -= step;
   }
   return y;
+}
+
+/**
+ * The best proxy of a law computed in a certified context (values and weights are enclosures),
+ * e.g. the law of h(D, f_T) under Δ. Undefined when F cannot separate the variance from 0.
+ */
+export function bestProxyOfLaw<T>(F: Field<T>, w: T[], x: T[], options: { rtol?: number; maxPieces?: number } = {}): ProxyEnclosure | undefined {
+  if (!F.certified) throw new Error('bestProxyOfLaw needs a certified (interval) context');
+  return branchAndBound(F, w, x, options.rtol ?? 1e-9, options.maxPieces ?? 4000);
 }
 
 /** s·2^e for a decimal string s, rounded outward at 60 digits ('lo' down, 'hi' up). */

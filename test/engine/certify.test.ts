@@ -81,3 +81,15 @@ describe('acceptance: equality cases and planted violations through the runner',
     expect(hi - lo).toBeLessThan(1e-35);
   });
 });
+
+describe('infinite values stay exact through the double screen', () => {
+  it('∞ + x = ∞ certifies an equality of two infinite sides', () => {
+    const c = certify((F) => ({ lhs: F.fromNumber(Infinity), rhs: F.add(F.fromNumber(Infinity), F.fromNumber(1)) }), 'eq', P40);
+    expect(c.verdict).toBe('attained');
+  });
+  it('an overflow from finite operands is not mistaken for ∞', () => {
+    const c = certify((F) => ({ lhs: F.fromNumber(Infinity), rhs: F.add(F.fromNumber(Number.MAX_VALUE), F.fromNumber(Number.MAX_VALUE)) }), 'le', P40);
+    expect(c.verdict).toBe('violated');
+    expect(c.context).toBe('interval-decimal');
+  });
+});

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import type { Field } from '../src/numerics/field.ts';
+import { defineProperty } from '../src/engine/property.ts';
+import { classifyWorld, worldArb, type WorldInstance } from '../src/gen/world.ts';
+import { gridReal, logReal } from '../src/gen/reals.ts';
+import { distillationQuantities, lawKl, worldLaws } from '../src/kd/processes.ts';
+import { establishWorld, upperBound, type WorldDerived } from '../src/kd/establish.ts';
+import { stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
+import { gaussianKl } from '../src/prob/gaussian-kl.ts';
+
+/**
+ * KD-T8-UPPER (App. Thm 8, eq. (12)): if h(D_n, f_T) is σ²-sub-Gaussian under Δ, then
+ * gen_S ≤ gen_T + σ√(2K_n); the same argument with λ < 0 gives gen_S ≥ gen_T − σ√(2K_n).
+ * Checked on exactly enumerated KD worlds, and on the Gaussian mean-shift family where it is tight.
+ */
+
+export const WORLD_STREAM = 'KD-WORLD';
+
+type Sigma = <T>(F: Field<T>, d: WorldDerived) => T;
+const bestSigma: Sigma = (F, d) => F.sqrt(F.fromString(d.proxy.sigma2));
+
+/** lhs = gen_S, rhs = gen_T + σ√(factor·K), with K from `kn` (default KL(Γ‖Δ)). */
+const upperSides = (sigma: Sigma, opts: { factor?: number; swapKl?: boolean; dropK?: boolean } = {}) =>
+  <T>(F: Field<T>, _inst: WorldInstance, d: WorldDerived) => {
+    const L = worldLaws(F, d.world);
+    const q = distillationQuantities(F, L);
+    const Kn = opts.swapKl ? lawKl(F, L.delta, L.gamma) : q.Kn;
+    return { lhs: q.genS, rhs: opts.dropK ? q.genT : upperBound(F, q.genT, sigma(F, d), Kn, opts.factor ?? 2) };
+  };
+
+export const t8World = defineProperty<WorldInstance, WorldDerived>({
+  id: 'KD-T8-UPPER/best-proxy',
+  claim: 'KD-T8-UPPER',
+  title: 'gen_S ≤ gen_T + σ√(2K_n) on exact KD worlds, σ² the certified best proxy of h under Δ',
+  relation: 'le',
+  arbitrary: worldArb(),
+  seedKey: WORLD_STREAM,
+  establish: establishWorld,
+  sides: upperSides(bestSigma),
+  classify: classifyWorld,
+  controls: [
+    { id: 'KD-T8-UPPER/best-proxy~dropped-k', description: 'the divergence term dropped: gen_S ≤ gen_T', sides: upperSides(bestSigma, { dropK: true }) },
+    { id: 'KD-T8-UPPER/best-proxy~sigma2-for-sigma', description: 'σ² written for σ', sides: upperSides((F, d) => F.fromString(d.proxy.sigma2)) },
+  ],
+});
+
+const lowerSides = (sigma: Sigma, dropK = false) =>
+  <T>(F: Field<T>, _inst: WorldInstance, d: WorldDerived) => {
+    const q = distillationQuantities(F, worldLaws(F, d.world));
+    const width = upperBound(F, F.fromNumber(0), sigma(F, d), q.Kn);
+    return { lhs: dropK ? q.genT : F.sub(q.genT, width), rhs: q.genS };
+  };
+
+export const t8TwoSided = defineProperty<WorldInstance, WorldDerived>({
+  id: 'KD-T8-UPPER/two-sided',
+  claim: 'KD-T8-UPPER',
+  title: 'the lower side gen_T − σ√(2K_n) ≤ gen_S (DV with λ < 0), same worlds and proxy',
+  relation: 'le',
+  arbitrary: worldArb(),
+  seedKey: WORLD_STREAM,
+  establish: establishWorld,
+  sides: lowerSides(bestSigma),
+  classify: classifyWorld,
+  controls: [{ id: 'KD-T8-UPPER/two-sided~dropped-k', description: 'the divergence term dropped: gen_T ≤ gen_S', sides: lowerSides(bestSigma, true) }],
+});
+
+/** Worlds with a deterministic ERM teacher and an ERM student over the same class (K_n finite). */
+export const ermWorldArb = worldArb({ teacher: 'erm', student: 'erm' }).map((i): WorldInstance => ({ ...i, world: { ...i.world, student: { kind: 'erm' } } }));
+
+const stabilitySigma: Sigma = (F, d) => F.sqrt(stabilityProxy2(F, d.world, uniformStability(F, d.world, { kind: 'erm' })));
+
+export const t8Stability = defineProperty<WorldInstance, WorldDerived>({
+  id: 'KD-T8-UPPER/stability-proxy',
+  claim: 'KD-T8-UPPER',
+  title: "the bound with Prop. 9's proxy σ = √n·β + (b − a)/(2√n), β the exact uniform stability of a deterministic ERM teacher",
+  relation: 'le',
+  arbitrary: ermWorldArb,
+  seedKey: `${WORLD_STREAM}-ERM`,
+  establish: (inst) => {
+    const e = establishWorld(inst);
+    return { ...e, hypotheses: [...e.hypotheses, { name: 'teacher deterministic (ERM, lowest index on ties): Prop. 9 applies', established: inst.world.teacher.kind === 'erm' }] };
+  },
+  sides: upperSides(stabilitySigma),
+  classify: classifyWorld,
+  controls: [{ id: 'KD-T8-UPPER/stability-proxy~dropped-k', description: 'the divergence term dropped', sides: upperSides(stabilitySigma, { dropK: true }) }],
+});
+
+/** Gaussian mean shift: h ~ N(m, s²) under Δ and N(m + δ, s²) under Γ, h sufficient: K = δ²/(2s²). */
+interface Shift {
+  m: number;
+  s: number;
+  delta: number;
+}
+export const shiftArb: fc.Arbitrary<Shift> = fc.record({
+  m: fc.oneof(fc.constantFrom(1, 0, -1), gridReal(-5, 5)),
+  s: fc.oneof(fc.constantFrom(0.5, 1, 2), logReal(-2, 1)),
+  delta: fc.oneof(fc.constantFrom(0.3, -0.3, 1e-6), gridReal(-3, 3)),
+});
+
+const shiftSides = (factor: number, power: 1 | 2 = 1) =>
+  <T>(F: Field<T>, x: Shift) => {
+    const m = F.fromNumber(x.m), s = F.fromNumber(x.s);
+    const K = gaussianKl(F, F.add(m, F.fromNumber(x.delta)), s, m, s);
+    const sigma = power === 1 ? s : F.square(s);
+    return { lhs: F.add(m, F.fromNumber(x.delta)), rhs: F.add(m, F.mul(sigma, F.sqrt(F.mul(F.fromNumber(factor), K)))) };
+  };
+
+export const t8Gaussian = defineProperty<Shift>({
+  id: 'KD-T8-UPPER/gaussian-mean-shift',
+  claim: 'KD-T8-UPPER',
+  title: 'equality on the Gaussian mean-shift family: σ√(2K) = |δ| (K by the Gaussian KL formula)',
+  relation: 'le',
+  arbitrary: shiftArb.filter((x) => x.delta > 0),
+  establish: (x) => ({ hypotheses: [{ name: 'h ~ N(m, s²) under Δ is s²-sub-Gaussian (exact)', established: x.s > 0 }], derived: undefined }),
+  sides: shiftSides(2),
+  classify: (x) => [x.s < 1 ? 's:<1' : 's:≥1'],
+  controls: [
+    { id: 'KD-T8-UPPER/gaussian-mean-shift~sqrt-k', description: 'σ√K in place of σ√(2K)', sides: shiftSides(1) },
+    { id: 'KD-T8-UPPER/gaussian-mean-shift~sigma2-for-sigma', description: 'σ² written for σ', sides: shiftSides(2, 2) },
+  ],
+});
+
+export const properties = [t8World, t8TwoSided, t8Stability, t8Gaussian];

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import type { Learner, WorldSpec } from '../kd/world.ts';
+import { weightsOf } from './weights.ts';
+
+/**
+ * Finite KD worlds small enough to enumerate: |X| ≤ 3, |Y| ≤ 3, |Z| ≤ 6, n ≤ 3 with |Z|ⁿ ≤ 64
+ * datasets, 2–4 hypotheses. Teachers and students are Gibbs posteriors (β from 0 to 20) or
+ * empirical-risk minimisers; students may be restricted to a subclass (capacity constraint).
+ */
+export type LossKind = 'soft-01' | 'zero-one' | 'grid';
+
+export interface WorldInstance {
+  lossKind: LossKind;
+  world: WorldSpec;
+}
+
+const rowOf = (k: number) => weightsOf(k).map((w) => w.weights);
+
+const betaArb = fc.oneof(fc.constantFrom(0, 0.5, 1, 2, 5, 20), fc.integer({ min: 1, max: 100 }).map((k) => k / 10));
+
+type SimpleLearner = Exclude<Learner, { kind: 'seeded' }>;
+
+const learnerArb = (kf: number, allowSubclass: boolean): fc.Arbitrary<SimpleLearner> => {
+  const subclass = allowSubclass
+    ? fc.option(fc.subarray(Array.from({ length: kf }, (_, i) => i), { minLength: 1 }), { nil: undefined, freq: 2 })
+    : fc.constant(undefined);
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('gibbs' as const), beta: betaArb, subclass }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('erm' as const), subclass }) },
+  ).map((l): SimpleLearner => (l.subclass === undefined ? { ...l, subclass: undefined } : l));
+};
+
+const shapeArb = fc
+  .record({ kx: fc.integer({ min: 1, max: 3 }), ky: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 3 }), kf: fc.integer({ min: 2, max: 4 }) })
+  .filter(({ kx, ky, n }) => kx * ky <= 6 && (kx * ky) ** n <= 64);
+
+function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): number[][] {
+  return predictors.map((p, f) =>
+    p.flatMap((row, x) => {
+      const total = row.reduce((a, b) => a + b, 0);
+      const mode = row.indexOf(Math.max(...row));
+      return row.map((w, y) =>
+        kind === 'soft-01' ? 1 - w / total : kind === 'zero-one' ? (y === mode ? 0 : 1) : grid[(f * 7 + x * 3 + y) % grid.length] / 10,
+      );
+    }),
+  );
+}
+
+/** A generated world; `teacher` fixes the teacher's kind when a property needs one. */
+export function worldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' | 'erm' } = {}): fc.Arbitrary<WorldInstance> {
+  return shapeArb.chain(({ kx, ky, n, kf }) =>
+    fc
+      .record({
+        lossKind: fc.constantFrom<LossKind>('soft-01', 'zero-one', 'grid'),
+        xWeights: rowOf(kx),
+        labelWeights: fc.array(rowOf(ky), { minLength: kx, maxLength: kx }),
+        predictors: fc.array(fc.array(rowOf(ky), { minLength: kx, maxLength: kx }), { minLength: kf, maxLength: kf }),
+        grid: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 29, maxLength: 29 }),
+        teacher: learnerArb(kf, false),
+        student: learnerArb(kf, true),
+      })
+      .map(({ lossKind, xWeights, labelWeights, predictors, grid, teacher, student }) => {
+        const t: Learner = options.teacher === 'erm' ? { kind: 'erm' } : options.teacher === 'gibbs' && teacher.kind !== 'gibbs' ? { kind: 'gibbs', beta: 1 } : teacher;
+        const s: Learner = options.student === 'erm' ? { kind: 'erm', subclass: student.subclass } : student;
+        const world: WorldSpec = { xWeights, labelWeights, predictors, loss: lossTable(lossKind, predictors, grid), n, teacher: t, student: s };
+        return { lossKind, world };
+      }),
+  );
+}
+
+export const classifyWorld = ({ lossKind, world: w }: WorldInstance): string[] => [
+  `loss:${lossKind}`,
+  `teacher:${w.teacher.kind}`,
+  `student:${w.student.kind}${'subclass' in w.student && w.student.subclass ? '-subclass' : ''}`,
+  `n:${w.n}`,
+  `datasets:${(w.xWeights.length * w.labelWeights[0].length) ** w.n <= 8 ? '≤8' : '9-64'}`,
+];

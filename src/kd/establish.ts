@@ -1,0 +1,46 @@
+import type { Established, HypothesisCheck } from '../engine/property.ts';
+import type { Field } from '../numerics/field.ts';
+import { isPosInfinity } from '../numerics/field.ts';
+import { certify, precisionPolicy } from '../numerics/certify.ts';
+import type { WorldInstance } from '../gen/world.ts';
+import { cachedProxyOfH, type HProxy } from './proxy.ts';
+import { distillationQuantities, worldLaws } from './processes.ts';
+import { checkWorld, lossRange, type WorldSpec } from './world.ts';
+
+export interface WorldDerived {
+  world: WorldSpec;
+  proxy: HProxy;
+}
+
+/** Hypotheses shared by the distillation bounds, established on the world. */
+export function establishWorld(inst: WorldInstance): Established<WorldDerived> {
+  checkWorld(inst.world);
+  const { a, b } = lossRange(inst.world);
+  const proxy = cachedProxyOfH(inst.world);
+  const hypotheses: HypothesisCheck[] = [
+    { name: `loss bounded: ℓ ∈ [a, b] (exact min and max of the table)`, established: Number.isFinite(a) && Number.isFinite(b) },
+    {
+      name: 'h(D_n, f_T) is σ²-sub-Gaussian under Δ (certified best proxy of its exact law, or Hoeffding on its range)',
+      established: true,
+      detail: `σ² ≤ ${proxy.sigma2} (${proxy.route}, ${proxy.context})`,
+    },
+  ];
+  return { hypotheses, derived: { world: inst.world, proxy } };
+}
+
+/** Certified: gen_T = E_Δ h > 0 (needed by the central condition with 0 < c ≤ 1). */
+export function genTPositive(w: WorldSpec): boolean {
+  return certify((F) => ({ lhs: F.fromNumber(0), rhs: distillationQuantities(F, worldLaws(F, w)).genT }), 'le', precisionPolicy(30)).verdict === 'holds';
+}
+
+/** gen_T + σ·√(factor·K_n), and +∞ when K_n = +∞ (DV is then vacuous). */
+export function upperBound<T>(F: Field<T>, genT: T, sigma: T, Kn: T, factor = 2): T {
+  if (isPosInfinity(F, Kn)) return F.fromNumber(Infinity);
+  return F.add(genT, F.mul(sigma, F.sqrt(F.mul(F.fromNumber(factor), Kn))));
+}
+
+/** c·gen_T − K_n/η, and −∞ when K_n = +∞. */
+export function lowerBound<T>(F: Field<T>, genT: T, c: T, eta: T, Kn: T, factor = 1): T {
+  if (isPosInfinity(F, Kn)) return F.fromNumber(-Infinity);
+  return F.sub(F.mul(c, genT), F.div(Kn, F.mul(F.fromNumber(factor), eta)));
+}

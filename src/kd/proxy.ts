@@ -1,0 +1,65 @@
+import { intervalDoubleField } from '../numerics/interval-double-field.ts';
+import { intervalField } from '../numerics/interval-decimal-field.ts';
+import type { Field } from '../numerics/field.ts';
+import { bestProxyOfLaw } from '../prob/subgaussian.ts';
+import { worldLaws, type Law } from './processes.ts';
+import type { WorldSpec } from './world.ts';
+
+/** The law of h(D, f_T) under Δ as (weights, values) in F. */
+export function hLawUnderDelta<T>(F: Field<T>, w: WorldSpec): { w: T[]; x: T[] } {
+  const L = worldLaws(F, w);
+  return lawOf(L.delta, L.kf, L.h);
+}
+
+export function lawOf<T>(P: Law<T>, kf: number, g: (d: number, f: number) => T): { w: T[]; x: T[] } {
+  const w: T[] = [], x: T[] = [];
+  for (const [k, p] of P) {
+    w.push(p);
+    x.push(g(Math.floor(k / kf), k % kf));
+  }
+  return { w, x };
+}
+
+export interface HProxy {
+  /** Certified upper end of a sub-Gaussian variance proxy of h under Δ (exact decimal). */
+  sigma2: string;
+  /** Certified lower end of the optimal proxy (0 for the range route). */
+  sigma2Lo: string;
+  route: 'best-proxy' | 'range';
+  context: string;
+  /** A λ where the best proxy is nearly attained. */
+  argmax: number;
+}
+
+/**
+ * A certified sub-Gaussian proxy of h(D, f_T) under Δ: the best proxy of its exact law by branch
+ * and bound (double intervals, then Decimal); when the variance cannot be separated from 0 (h
+ * constant to the precision), Hoeffding's proxy of its range, which is always valid.
+ */
+const cache = new Map<string, HProxy>();
+
+/** proxyOfH, memoised by the world (several properties check the same worlds). */
+export function cachedProxyOfH(w: WorldSpec): HProxy {
+  const key = JSON.stringify(w);
+  let r = cache.get(key);
+  if (!r) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, (r = proxyOfH(w)));
+  }
+  return r;
+}
+
+export function proxyOfH(w: WorldSpec): HProxy {
+  for (const F of [intervalDoubleField, intervalField(30)] as Field<unknown>[]) {
+    const { w: ws, x } = hLawUnderDelta(F, w);
+    // A proxy within 1e-4 of the optimum serves these bounds (their slack is far larger) and is cheap.
+    const r = bestProxyOfLaw(F, ws, x, F === intervalDoubleField ? { rtol: 1e-4, maxPieces: 300 } : { rtol: 1e-3, maxPieces: 100 });
+    if (r) return { sigma2: r.hi, sigma2Lo: r.lo, route: 'best-proxy', context: r.context, argmax: r.argmax };
+  }
+  const F = intervalField(30);
+  const { x } = hLawUnderDelta(F, w);
+  const hi = x.reduce((m, v) => (v.hi.gt(m) ? v.hi : m), x[0].hi);
+  const lo = x.reduce((m, v) => (v.lo.lt(m) ? v.lo : m), x[0].lo);
+  const half = F.div(F.sub({ lo: hi, hi }, { lo, hi: lo }), F.fromNumber(2));
+  return { sigma2: F.bounds(F.square(half)).hi, sigma2Lo: '0', route: 'range', context: F.name, argmax: 1 };
+}
