@@ -2,6 +2,10 @@ import type { AnyProperty } from '../src/engine/property.ts';
 import { properties as dv } from './kd-l6-dv.ts';
 import { properties as subg } from './kd-l7-subg.ts';
 import { properties as mcdiarmid } from './kd-bd-mcdiarmid.ts';
+import { properties as kn } from './kd-def-kn.ts';
+import { properties as t8 } from './kd-t8-upper.ts';
+import { properties as p9 } from './kd-p9-stab.ts';
+import { properties as central } from './kd-central.ts';
 
-/** Every built-in property, in catalogue order. */
-export const builtinProperties: AnyProperty[] = [...dv, ...subg, ...mcdiarmid];
+/** Every built-in property, in catalogue order of their claims. */
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central];

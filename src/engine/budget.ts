@@ -13,5 +13,5 @@ export const DEFAULT_SEED = 42;
 export const CI_RUNS = 100;
 
 export function ciBudget(seed = DEFAULT_SEED): Budget {
-  return { runs: CI_RUNS, controlRuns: DEFAULT_RUNS, seed, policy: precisionPolicy(DEFAULT_DIGITS) };
+  return { runs: CI_RUNS, controlRuns: DEFAULT_RUNS, probeRuns: CI_RUNS, seed, policy: precisionPolicy(DEFAULT_DIGITS) };
 }

@@ -39,6 +39,12 @@ export interface PropertyDef<I, D = undefined> {
   sides: InstanceSides<I, D>;
   controls: NegativeControl<I, D>[];
   /**
+   * Probes: variants that test a suspected looseness or gap (a constant that might be improved,
+   * a hypothesis that might be droppable). Run like controls, reported with their outcome, and
+   * not required to be refuted: an unrefuted probe is a finding about the generated instances.
+   */
+  probes?: NegativeControl<I, D>[];
+  /**
    * Properties with the same seed key draw the same instance stream (e.g. the same 1000 worlds
    * checked against Theorems 8 and 10). Defaults to the property id.
    */

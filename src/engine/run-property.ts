@@ -10,6 +10,8 @@ export interface Budget {
   runs: number;
   /** Instances a negative control may draw before it counts as not refuted. */
   controlRuns: number;
+  /** Instances a probe draws (probes are findings, not requirements; CI gives them fewer). */
+  probeRuns?: number;
   seed: number;
   policy: PrecisionPolicy;
 }
@@ -43,6 +45,11 @@ export interface PropertyResult {
   instances: number;
   discarded: number;
   verdicts: { holds: number; attained: number; violated: number; undecided: number };
+  /**
+   * Distribution of the relative slack margin / max(|lhs|, |rhs|) over the instances with finite
+   * sides (0 = attained): quantiles, and how many instances had an infinite side.
+   */
+  slack: { count: number; infinite: number; min: number; p10: number; median: number; p90: number; max: number } | null;
   /** Instances decided by the double-interval screen alone. */
   screened: number;
   /** Highest precision (digits) any instance needed. */
@@ -56,7 +63,15 @@ export interface PropertyResult {
   undecidedExample: InstanceRecord | null;
   error: string | null;
   controls: ControlResult[];
+  probes: ControlResult[];
   durationMs: number;
+}
+
+function quantiles(xs: number[], infinite: number): PropertyResult['slack'] {
+  if (xs.length === 0) return infinite > 0 ? { count: 0, infinite, min: NaN, p10: NaN, median: NaN, p90: NaN, max: NaN } : null;
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { count: s.length, infinite, min: s[0], p10: q(0.1), median: q(0.5), p90: q(0.9), max: s[s.length - 1] };
 }
 
 function tryOrNull<T>(f: () => T): T | null {
@@ -90,8 +105,9 @@ function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy: Precis
   return checkInstance(prop, instance, { ...policy, noScreen: true, startDigits: policy.digits }, control).cert;
 }
 
+/** Controls and probes draw the property's own instance stream: the same generator, the same worlds. */
 function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown>, budget: Budget): ControlResult {
-  const seed = deriveSeed(budget.seed, control.id);
+  const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   let drawn = 0;
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
@@ -125,6 +141,8 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
   let tightest: { instance: unknown; margin: number } | null = null;
   let undecidedExample: InstanceRecord | null = null;
+  const slacks: number[] = [];
+  let infiniteSides = 0;
   let shrinking = false;
 
   const details = fc.check(
@@ -151,6 +169,8 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
         return false;
       }
       const m = cert.verdict === 'attained' ? 0 : cert.marginApprox;
+      if (Number.isFinite(cert.scale)) slacks.push(cert.verdict === 'attained' ? 0 : cert.marginApprox / cert.scale);
+      else infiniteSides++;
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
@@ -185,6 +205,8 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   if (status === 'error' && error === null) error = 'no instance established the hypotheses';
 
   const controls = prop.controls.map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, budget));
+  const probeBudget = { ...budget, controlRuns: budget.probeRuns ?? budget.controlRuns };
+  const probes = (prop.probes ?? []).map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, probeBudget));
   return {
     id: prop.id,
     claim: prop.claim,
@@ -195,6 +217,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
     instances,
     discarded,
     verdicts,
+    slack: quantiles(slacks, infiniteSides),
     screened,
     maxDigitsUsed,
     hypotheses: [...hypotheses].map(([name, established]) => ({ name, established })),
@@ -205,6 +228,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
     undecidedExample,
     error,
     controls,
+    probes,
     durationMs: Math.round(performance.now() - start),
   };
 }

@@ -11,6 +11,8 @@ export type LossKind = 'soft-01' | 'zero-one' | 'grid';
 
 export interface WorldInstance {
   lossKind: LossKind;
+  /** 'near-teacher': pseudo-labels from the true channel and a student close to the teacher (small K_n). */
+  family?: 'random' | 'near-teacher';
   world: WorldSpec;
 }
 
@@ -46,8 +48,28 @@ function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): nu
   );
 }
 
+/**
+ * Near-teacher worlds: every predictor is the true label channel (so the pseudo-labelled data law
+ * is μⁿ and the dataset shift vanishes) and the student is the teacher's Gibbs posterior at a
+ * slightly different temperature, over the full class: K_n is small and the bounds come close.
+ */
+export function nearTeacherArb(): fc.Arbitrary<WorldInstance> {
+  return fc
+    .tuple(worldArb({ teacher: 'gibbs' }, false), fc.constantFrom(0, 0.01, 0.1, 0.3, 1), fc.constantFrom(0.5, 1, 2, 5))
+    .map(([inst, eps, beta]) => {
+      const w = inst.world;
+      const world: WorldSpec = { ...w, predictors: w.predictors.map(() => w.labelWeights.map((r) => [...r])), teacher: { kind: 'gibbs', beta }, student: { kind: 'gibbs', beta: beta * (1 + eps) } };
+      return { lossKind: inst.lossKind, family: 'near-teacher' as const, world };
+    });
+}
+
 /** A generated world; `teacher` fixes the teacher's kind when a property needs one. */
-export function worldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' | 'erm' } = {}): fc.Arbitrary<WorldInstance> {
+export function worldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' | 'erm' } = {}, mixNear = true): fc.Arbitrary<WorldInstance> {
+  const random = randomWorldArb(options);
+  return mixNear && options.teacher !== 'erm' ? fc.oneof({ weight: 3, arbitrary: random }, { weight: 1, arbitrary: nearTeacherArb() }) : random;
+}
+
+function randomWorldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' | 'erm' }): fc.Arbitrary<WorldInstance> {
   return shapeArb.chain(({ kx, ky, n, kf }) =>
     fc
       .record({
@@ -63,12 +85,13 @@ export function worldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs'
         const t: Learner = options.teacher === 'erm' ? { kind: 'erm' } : options.teacher === 'gibbs' && teacher.kind !== 'gibbs' ? { kind: 'gibbs', beta: 1 } : teacher;
         const s: Learner = options.student === 'erm' ? { kind: 'erm', subclass: student.subclass } : student;
         const world: WorldSpec = { xWeights, labelWeights, predictors, loss: lossTable(lossKind, predictors, grid), n, teacher: t, student: s };
-        return { lossKind, world };
+        return { lossKind, family: 'random' as const, world };
       }),
   );
 }
 
-export const classifyWorld = ({ lossKind, world: w }: WorldInstance): string[] => [
+export const classifyWorld = ({ lossKind, family, world: w }: WorldInstance): string[] => [
+  `family:${family ?? 'random'}`,
   `loss:${lossKind}`,
   `teacher:${w.teacher.kind}`,
   `student:${w.student.kind}${'subclass' in w.student && w.student.subclass ? '-subclass' : ''}`,

@@ -44,6 +44,10 @@ export function renderMarkdown(r: Report): string {
     for (const p of c.properties) {
       out.push(`- **${p.id}** — ${p.title}.`);
       out.push(`  Hypotheses established: ${p.hypotheses.map((h) => `${h.name} (${h.established})`).join('; ') || 'none needed'}.`);
+      if (p.slack) {
+        const f = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '—');
+        out.push(`  Relative slack margin/max(|lhs|,|rhs|) over ${p.slack.count} instances: min ${f(p.slack.min)}, 10% ${f(p.slack.p10)}, median ${f(p.slack.median)}, 90% ${f(p.slack.p90)}, max ${f(p.slack.max)}${p.slack.infinite ? `; ${p.slack.infinite} with an infinite side` : ''}.`);
+      }
       const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
       if (cov) out.push(`  Coverage: ${cov}.`);
       if (p.error) out.push(`  **Error:** ${p.error}`);
@@ -63,6 +67,13 @@ export function renderMarkdown(r: Report): string {
     out.push('| control | refuted | instances drawn | witness margin |', '|---|---|---|---|');
     for (const k of c.controls) out.push(`| ${k.id} — ${k.description} | ${k.refuted ? 'yes' : '**NO**'} | ${k.instances} | ${k.witness ? `[${short(k.witness.margin.lo)}, ${short(k.witness.margin.hi)}]` : '—'} |`);
     out.push('');
+    const probes = c.properties.flatMap((p) => p.probes);
+    if (probes.length) {
+      out.push('**Probes** (variants testing a suspected looseness or gap; either outcome is a finding):', '');
+      out.push('| probe | refuted | instances drawn | witness margin |', '|---|---|---|---|');
+      for (const k of probes) out.push(`| ${k.id} — ${k.description} | ${k.refuted ? 'yes: the variant fails' : 'no: the variant held on every instance'} | ${k.instances} | ${k.witness ? `[${short(k.witness.margin.lo)}, ${short(k.witness.margin.hi)}]` : '—'} |`);
+      out.push('');
+    }
   }
   return out.join('\n');
 }

@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import type { Field } from '../src/numerics/field.ts';
+import { defineProperty } from '../src/engine/property.ts';
+import { classifyWorld, type WorldInstance } from '../src/gen/world.ts';
+import { lambdaArb } from '../src/gen/values.ts';
+import { logMeanExp, weightedMean } from '../src/prob/moments.ts';
+import { hLawUnderDelta } from '../src/kd/proxy.ts';
+import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
+import { checkWorld, lossRange, type DeterministicLearner, type WorldSpec } from '../src/kd/world.ts';
+import { ermWorldArb } from './kd-t8-upper.ts';
+
+/**
+ * KD-P9-STAB (App. Prop. 9; constant reconstructed): for a deterministic (or seed-fixed),
+ * β-uniformly stable teacher A with loss in [a, b], H(D) = L_μ(A(D)) − L_D(A(D)) has bounded
+ * differences c = 2β + (b − a)/n, so by McDiarmid it is σ²-sub-Gaussian with σ = c√n/2.
+ * β and the differences of H are computed exactly by enumerating all neighbouring datasets.
+ */
+
+interface StabInstance {
+  world: WorldInstance;
+  lambda: number;
+}
+
+const stabArb: fc.Arbitrary<StabInstance> = fc.record({ world: ermWorldArb, lambda: lambdaArb });
+const ERM: DeterministicLearner = { kind: 'erm' };
+
+const establish = (inst: StabInstance) => {
+  checkWorld(inst.world.world);
+  const { a, b } = lossRange(inst.world.world);
+  return {
+    hypotheses: [
+      { name: 'teacher deterministic (ERM, lowest index on ties)', established: inst.world.world.teacher.kind === 'erm' },
+      { name: 'loss in [a, b] (exact range of the table)', established: b >= a },
+      { name: 'β-uniform stability computed exactly over all neighbouring datasets', established: true },
+    ],
+    derived: inst.world.world,
+  };
+};
+
+const classify = (inst: StabInstance) => classifyWorld(inst.world);
+
+/** log E e^{λ(X − EX)} for a law given in F. */
+function centredCgfOfLaw<T>(F: Field<T>, w: T[], x: T[], lambda: T): T {
+  const m = weightedMean(F, w, x);
+  return F.max(F.fromNumber(0), logMeanExp(F, w, x.map((v) => F.mul(lambda, F.sub(v, m)))));
+}
+
+const bdSides = (constant: <T>(F: Field<T>, w: WorldSpec, beta: T) => T) =>
+  <T>(F: Field<T>, _inst: StabInstance, w: WorldSpec) => ({
+    lhs: boundedDifferenceOfH(F, w, ERM),
+    rhs: constant(F, w, uniformStability(F, w, ERM)),
+  });
+
+const range = <T>(F: Field<T>, w: WorldSpec) => {
+  const { a, b } = lossRange(w);
+  return F.sub(F.fromNumber(b), F.fromNumber(a));
+};
+
+export const p9BoundedDifferences = defineProperty<StabInstance, WorldSpec>({
+  id: 'KD-P9-STAB/bounded-differences',
+  claim: 'KD-P9-STAB',
+  title: 'max over neighbouring datasets |H(d) − H(d′)| ≤ 2β + (b − a)/n, all exact',
+  relation: 'le',
+  arbitrary: stabArb,
+  seedKey: 'KD-WORLD-ERM',
+  establish,
+  sides: bdSides(stabilityConstant),
+  classify,
+  controls: [
+    { id: 'KD-P9-STAB/bounded-differences~no-range-term', description: '2β alone (the swapped sample\'s own loss ignored)', sides: bdSides((F, _w, beta) => F.mul(F.fromNumber(2), beta)) },
+    { id: 'KD-P9-STAB/bounded-differences~range-over-2n', description: '2β + (b − a)/(2n)', sides: bdSides((F, w, beta) => F.add(F.mul(F.fromNumber(2), beta), F.div(range(F, w), F.fromNumber(2 * w.n)))) },
+  ],
+  probes: [
+    {
+      id: 'KD-P9-STAB/bounded-differences~single-beta',
+      description: 'β + (b − a)/n: is the factor 2 on β needed for ERM teachers?',
+      sides: bdSides((F, w, beta) => F.add(beta, F.div(range(F, w), F.fromNumber(w.n)))),
+    },
+  ],
+});
+
+const mgfSides = (proxy2: <T>(F: Field<T>, w: WorldSpec) => T) =>
+  <T>(F: Field<T>, inst: StabInstance, w: WorldSpec) => {
+    const { w: ws, x } = hLawUnderDelta(F, w);
+    const L = F.fromNumber(inst.lambda);
+    return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy2(F, w)), F.fromNumber(2)) };
+  };
+
+const p9Proxy2 = <T>(F: Field<T>, w: WorldSpec) => stabilityProxy2(F, w, uniformStability(F, w, ERM));
+
+export const p9Mgf = defineProperty<StabInstance, WorldSpec>({
+  id: 'KD-P9-STAB/mgf',
+  claim: 'KD-P9-STAB',
+  title: 'log E e^{λ(H − EH)} ≤ λ²σ²/2 with σ = c√n/2, the exact law of H under μⁿ',
+  relation: 'le',
+  arbitrary: stabArb,
+  seedKey: 'KD-WORLD-ERM',
+  establish,
+  sides: mgfSides(p9Proxy2),
+  classify,
+  controls: [
+    { id: 'KD-P9-STAB/mgf~no-sqrt-n', description: 'σ = c/2 (the √n of McDiarmid dropped)', sides: mgfSides((F, w) => F.div(F.square(stabilityConstant(F, w, uniformStability(F, w, ERM))), F.fromNumber(4))) },
+    { id: 'KD-P9-STAB/mgf~range-only', description: 'σ = (b − a)/(2√n) (the stability term dropped)', sides: mgfSides((F, w) => F.div(F.square(range(F, w)), F.mul(F.fromNumber(4), F.fromNumber(w.n)))) },
+  ],
+});
+
+/**
+ * The flagged gap: a randomised teacher, an ERM whose class is picked by an internal seed ξ. For a
+ * fixed ξ the teacher is deterministic and Prop. 9 applies around the conditional mean E[H | ξ];
+ * Theorem 8 needs sub-Gaussianity around the unconditional mean E_Δ h.
+ */
+interface SeededInstance {
+  world: WorldInstance;
+  /** Deterministic learners selected by the seed. */
+  seeds: DeterministicLearner[];
+  seed: number;
+  lambda: number;
+}
+
+const seededArb: fc.Arbitrary<SeededInstance> = ermWorldArb.chain((world) => {
+  const kf = world.world.predictors.length;
+  const learner = fc.oneof(
+    fc.constant<DeterministicLearner>({ kind: 'erm' }),
+    fc.integer({ min: 0, max: kf - 1 }).map((f): DeterministicLearner => ({ kind: 'erm', subclass: [f] })),
+    fc.subarray(Array.from({ length: kf }, (_, i) => i), { minLength: 1 }).map((s): DeterministicLearner => ({ kind: 'erm', subclass: s })),
+  );
+  return fc.record({ world: fc.constant(world), seeds: fc.array(learner, { minLength: 2, maxLength: 3 }), seed: fc.nat({ max: 2 }), lambda: lambdaArb }).map((r) => ({ ...r, seed: r.seed % r.seeds.length }));
+});
+
+const seededWorld = (inst: SeededInstance): WorldSpec => ({ ...inst.world.world, teacher: { kind: 'seeded', seeds: inst.seeds } });
+
+const conditionalSides = <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
+  const fixed: WorldSpec = { ...w, teacher: inst.seeds[inst.seed] };
+  const { w: ws, x } = hLawUnderDelta(F, fixed);
+  const L = F.fromNumber(inst.lambda);
+  const sigma2 = stabilityProxy2(F, w, uniformStability(F, w, inst.seeds[inst.seed]));
+  return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
+};
+
+/** The unconditional use: the mixture over ξ against the largest seed-conditional proxy. */
+const unconditionalSides = <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
+  const { w: ws, x } = hLawUnderDelta(F, seededWorld(inst));
+  const L = F.fromNumber(inst.lambda);
+  const sigma2 = inst.seeds.map((s) => stabilityProxy2(F, w, uniformStability(F, w, s))).reduce((a, b) => F.max(a, b));
+  return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
+};
+
+export const p9Seeded = defineProperty<SeededInstance, WorldSpec>({
+  id: 'KD-P9-STAB/seed-conditional',
+  claim: 'KD-P9-STAB',
+  title: 'randomised (seeded) teacher: for each fixed seed, H is σ_ξ²-sub-Gaussian around its conditional mean',
+  relation: 'le',
+  arbitrary: seededArb,
+  establish: (inst) => {
+    checkWorld(seededWorld(inst));
+    return { hypotheses: [{ name: 'seed held fixed: the teacher is a deterministic ERM for each seed', established: true }], derived: inst.world.world };
+  },
+  sides: conditionalSides,
+  classify: (inst) => [...classifyWorld(inst.world), `seeds:${inst.seeds.length}`],
+  controls: [
+    {
+      id: 'KD-P9-STAB/seed-conditional~no-sqrt-n',
+      description: 'σ_ξ = c_ξ/2 (the √n of McDiarmid dropped)',
+      sides: <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
+        const c = conditionalSides(F, inst, w);
+        const L = F.fromNumber(inst.lambda);
+        const cXi = stabilityConstant(F, w, uniformStability(F, w, inst.seeds[inst.seed]));
+        return { lhs: c.lhs, rhs: F.div(F.mul(F.square(L), F.div(F.square(cXi), F.fromNumber(4))), F.fromNumber(2)) };
+      },
+    },
+  ],
+  probes: [
+    {
+      id: 'KD-P9-STAB/seed-conditional~unconditional-proxy',
+      description: 'the flagged gap: the largest seed-conditional proxy used around the unconditional mean E_Δ h, as Theorem 8 would need',
+      sides: unconditionalSides,
+    },
+  ],
+});
+
+/**
+ * A repair of the gap (derived here): averaging the conditional bounds over ξ,
+ * E e^{λ(H − EH)} = avg_ξ e^{λ(m_ξ − m)} E e^{λ(H − m_ξ) | ξ} ≤ e^{λ² max σ_ξ²/2}·avg_ξ e^{λ(m_ξ − m)},
+ * and Hoeffding's lemma on the conditional means gives the proxy max σ_ξ² + (max m_ξ − min m_ξ)²/4
+ * (with |m_ξ| ≤ β_ξ for uniformly stable learners, at most max σ_ξ² + max β_ξ²).
+ */
+const repairedSides = (spreadFactor: number) =>
+  <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
+    const { w: ws, x } = hLawUnderDelta(F, seededWorld(inst));
+    const L = F.fromNumber(inst.lambda);
+    const sigma2 = inst.seeds.map((s) => stabilityProxy2(F, w, uniformStability(F, w, s))).reduce((a, b) => F.max(a, b));
+    const means = inst.seeds.map((s) => {
+      const c = hLawUnderDelta(F, { ...w, teacher: s });
+      return weightedMean(F, c.w, c.x);
+    });
+    const spread = F.sub(means.reduce((a, b) => F.max(a, b)), means.reduce((a, b) => F.min(a, b)));
+    const proxy = F.add(sigma2, F.div(F.mul(F.fromNumber(spreadFactor), F.square(spread)), F.fromNumber(4)));
+    return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy), F.fromNumber(2)) };
+  };
+
+export const p9SeedMixture = defineProperty<SeededInstance, WorldSpec>({
+  id: 'KD-P9-STAB/seed-mixture-repaired',
+  claim: 'KD-P9-STAB',
+  title: 'randomised teacher, unconditionally: proxy max_ξ σ_ξ² + (spread of the conditional means)²/4 (a repair derived here)',
+  relation: 'le',
+  arbitrary: seededArb,
+  establish: (inst) => {
+    checkWorld(seededWorld(inst));
+    return { hypotheses: [{ name: 'each seed gives a deterministic ERM; the seed is uniform and independent of the data', established: true }], derived: inst.world.world };
+  },
+  sides: repairedSides(1),
+  classify: (inst) => [...classifyWorld(inst.world), `seeds:${inst.seeds.length}`],
+  controls: [
+    {
+      id: 'KD-P9-STAB/seed-mixture-repaired~spread-only',
+      description: 'the proxy reduced to the spread term alone',
+      sides: <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
+        const r = repairedSides(1)(F, inst, w);
+        const sigma2 = inst.seeds.map((s) => stabilityProxy2(F, w, uniformStability(F, w, s))).reduce((a, b) => F.max(a, b));
+        const L = F.fromNumber(inst.lambda);
+        return { lhs: r.lhs, rhs: F.sub(r.rhs, F.div(F.mul(F.square(L), sigma2), F.fromNumber(2))) };
+      },
+    },
+  ],
+});
+
+export const properties = [p9BoundedDifferences, p9Mgf, p9Seeded, p9SeedMixture];
