@@ -2,6 +2,7 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import type { Field } from '../numerics/field.ts';
 import { bestProxyOfLaw } from '../prob/subgaussian.ts';
+import { weightedVariance } from '../prob/moments.ts';
 import { worldLaws, type Law } from './processes.ts';
 import type { WorldSpec } from './world.ts';
 
@@ -50,12 +51,21 @@ export function cachedProxyOfH(w: WorldSpec): HProxy {
 }
 
 export function proxyOfH(w: WorldSpec): HProxy {
+  // h (nearly) constant under Δ: the branch and bound cannot separate its variance from 0 in any
+  // context worth the cost, and the range proxy is then as good as any.
+  const D = hLawUnderDelta(intervalDoubleField, w);
+  if (weightedVariance(intervalDoubleField, D.w, D.x).hi < 1e-24) return rangeProxy(w);
   for (const F of [intervalDoubleField, intervalField(30)] as Field<unknown>[]) {
     const { w: ws, x } = hLawUnderDelta(F, w);
     // A proxy within 1e-4 of the optimum serves these bounds (their slack is far larger) and is cheap.
     const r = bestProxyOfLaw(F, ws, x, F === intervalDoubleField ? { rtol: 1e-4, maxPieces: 300 } : { rtol: 1e-3, maxPieces: 100 });
     if (r) return { sigma2: r.hi, sigma2Lo: r.lo, route: 'best-proxy', context: r.context, argmax: r.argmax };
   }
+  return rangeProxy(w);
+}
+
+/** Hoeffding's proxy ((max h − min h)/2)² of h's range under Δ, certified in Decimal. */
+function rangeProxy(w: WorldSpec): HProxy {
   const F = intervalField(30);
   const { x } = hLawUnderDelta(F, w);
   const hi = x.reduce((m, v) => (v.hi.gt(m) ? v.hi : m), x[0].hi);
