@@ -113,7 +113,15 @@ export const r2Corollary = defineProperty<WorldInstance, WorldDerived>({
   relation: 'le',
   // random worlds rarely have σ√(2K_n) < 2gen_T: near-teacher worlds (small K_n) do
   arbitrary: nearTeacherArb(),
+  // each accepted world needs the best proxy of a full-support law: half the budget (500 worlds by default)
+  budgetShare: 0.5,
   establish: (inst) => {
+    // Var h ≤ σ*²: when even √(2·Var·K_n) ≥ 2gen_T the hypothesis fails, without the branch and bound.
+    const hopeless = certify((F) => {
+      const q = distillationQuantities(F, worldLaws(F, inst.world));
+      return { lhs: F.mul(F.fromNumber(2), q.genT), rhs: F.sqrt(F.mul(F.mul(F.fromNumber(2), varianceOfH(F, inst.world)), q.Kn)) };
+    }, 'le', precisionPolicy(30)).verdict === 'holds';
+    if (hopeless) return { hypotheses: [{ name: '0 < σ√(2K_n) < 2gen_T (certified), so 0 < η < 2gen_T/σ²', established: false, detail: '√(2·Var h·K_n) ≥ 2gen_T already' }], derived: { world: inst.world, proxy: { sigma2: 'NaN', sigma2Lo: 'NaN', route: 'range', context: 'not computed', argmax: 1 } } };
     const base = establishWorld(inst);
     const ok = certify((F) => {
       const q = distillationQuantities(F, worldLaws(F, inst.world));

@@ -137,13 +137,11 @@ const conditionalSides = <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) =>
   return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
 };
 
-/** The unconditional use: the mixture over ξ against the largest seed-conditional proxy. */
-const unconditionalSides = <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => {
-  const { w: ws, x } = hLawUnderDelta(F, seededWorld(inst));
-  const L = F.fromNumber(inst.lambda);
-  const sigma2 = inst.seeds.map((s) => stabilityProxy2(F, w, uniformStability(F, w, s))).reduce((a, b) => F.max(a, b));
-  return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
+const establishSeeded = (hypothesis: string) => (inst: SeededInstance) => {
+  checkWorld(seededWorld(inst));
+  return { hypotheses: [{ name: hypothesis, established: true }], derived: inst.world.world };
 };
+const classifySeeded = (inst: SeededInstance) => [...classifyWorld(inst.world), `seeds:${inst.seeds.length}`];
 
 export const p9Seeded = defineProperty<SeededInstance, WorldSpec>({
   id: 'KD-P9-STAB/seed-conditional',
@@ -151,12 +149,9 @@ export const p9Seeded = defineProperty<SeededInstance, WorldSpec>({
   title: 'randomised (seeded) teacher: for each fixed seed, H is σ_ξ²-sub-Gaussian around its conditional mean',
   relation: 'le',
   arbitrary: seededArb,
-  establish: (inst) => {
-    checkWorld(seededWorld(inst));
-    return { hypotheses: [{ name: 'seed held fixed: the teacher is a deterministic ERM for each seed', established: true }], derived: inst.world.world };
-  },
+  establish: establishSeeded('seed held fixed: the teacher is a deterministic ERM for each seed'),
   sides: conditionalSides,
-  classify: (inst) => [...classifyWorld(inst.world), `seeds:${inst.seeds.length}`],
+  classify: classifySeeded,
   controls: [
     {
       id: 'KD-P9-STAB/seed-conditional~no-sqrt-n',
@@ -173,7 +168,8 @@ export const p9Seeded = defineProperty<SeededInstance, WorldSpec>({
     {
       id: 'KD-P9-STAB/seed-conditional~unconditional-proxy',
       description: 'the flagged gap: the largest seed-conditional proxy used around the unconditional mean E_Δ h, as Theorem 8 would need',
-      sides: unconditionalSides,
+      // the repaired proxy without its spread term: the largest conditional proxy alone
+      sides: <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) => repairedSides(0)(F, inst, w),
     },
   ],
 });
@@ -204,12 +200,9 @@ export const p9SeedMixture = defineProperty<SeededInstance, WorldSpec>({
   title: 'randomised teacher, unconditionally: proxy max_ξ σ_ξ² + (spread of the conditional means)²/4 (a repair derived here)',
   relation: 'le',
   arbitrary: seededArb,
-  establish: (inst) => {
-    checkWorld(seededWorld(inst));
-    return { hypotheses: [{ name: 'each seed gives a deterministic ERM; the seed is uniform and independent of the data', established: true }], derived: inst.world.world };
-  },
+  establish: establishSeeded('each seed gives a deterministic ERM; the seed is uniform and independent of the data'),
   sides: repairedSides(1),
-  classify: (inst) => [...classifyWorld(inst.world), `seeds:${inst.seeds.length}`],
+  classify: classifySeeded,
   controls: [
     {
       id: 'KD-P9-STAB/seed-mixture-repaired~spread-only',

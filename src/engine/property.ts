@@ -49,6 +49,11 @@ export interface PropertyDef<I, D = undefined> {
    * checked against Theorems 8 and 10). Defaults to the property id.
    */
   seedKey?: string;
+  /**
+   * Share of the run budget this property draws (default 1): for a property whose instances are
+   * expensive to establish. The report shows the instances actually checked.
+   */
+  budgetShare?: number;
   /** Coverage classes of an instance (edge-case labels), counted in the report. */
   classify?: (instance: I) => string[];
 }

@@ -174,7 +174,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
-    { seed, numRuns: budget.runs },
+    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))) },
   );
 
   let counterexample: PropertyResult['counterexample'] = null;
