@@ -3,7 +3,7 @@ import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
 import { classifyWorld, type WorldInstance } from '../src/gen/world.ts';
 import { lambdaArb } from '../src/gen/values.ts';
-import { logMeanExp, weightedMean } from '../src/prob/moments.ts';
+import { centredLogMeanExp, weightedMean } from '../src/prob/moments.ts';
 import { hLawUnderDelta } from '../src/kd/proxy.ts';
 import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
 import { checkWorld, lossRange, type DeterministicLearner, type WorldSpec } from '../src/kd/world.ts';
@@ -39,11 +39,7 @@ const establish = (inst: StabInstance) => {
 
 const classify = (inst: StabInstance) => classifyWorld(inst.world);
 
-/** log E e^{λ(X − EX)} for a law given in F. */
-function centredCgfOfLaw<T>(F: Field<T>, w: T[], x: T[], lambda: T): T {
-  const m = weightedMean(F, w, x);
-  return F.max(F.fromNumber(0), logMeanExp(F, w, x.map((v) => F.mul(lambda, F.sub(v, m)))));
-}
+const centredCgfOfLaw = centredLogMeanExp;
 
 const bdSides = (constant: <T>(F: Field<T>, w: WorldSpec, beta: T) => T) =>
   <T>(F: Field<T>, _inst: StabInstance, w: WorldSpec) => ({

@@ -1,6 +1,6 @@
 import type { Field } from '../numerics/field.ts';
 import type { FiniteDist } from './distribution.ts';
-import { logMeanExp, weightedMean, weightedVariance } from './moments.ts';
+import { centredLogMeanExp, logMeanExp, weightedMean, weightedVariance } from './moments.ts';
 
 /**
  * A finite real random variable: value x_i with weight w_i (only atoms of positive weight count).
@@ -49,8 +49,7 @@ export function cgf<T>(F: Field<T>, X: FiniteRV, lambda: T): T {
 /** ψ_c(λ) = log E e^{λ(X − EX)}, computed as one centred sum (no cancellation against λ·EX). */
 export function centredCgf<T>(F: Field<T>, X: FiniteRV, lambda: T): T {
   const { w, x } = atoms(F, X);
-  const m = weightedMean(F, w, x);
-  return F.max(F.fromNumber(0), logMeanExp(F, w, x.map((xi) => F.mul(lambda, F.sub(xi, m)))));
+  return centredLogMeanExp(F, w, x, lambda);
 }
 
 /** Value range [min, max] over the support (exact: the values are doubles). */

@@ -1,6 +1,6 @@
 import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
-import { logMeanExp, weightedMean } from './moments.ts';
+import { centredLogMeanExp, weightedMean } from './moments.ts';
 import { boundedDifferences, pushforward, type ProductFunction } from './product-space.ts';
 
 /** Σ c_i². */
@@ -16,8 +16,7 @@ export function mcdiarmidVarianceProxy<T>(F: Field<T>, c: readonly T[]): T {
 /** Exact log E e^{λ(f − Ef)} by enumeration of the product space. */
 export function centredMgf<T>(F: Field<T>, f: ProductFunction, lambda: T): T {
   const { w, x } = pushforward(F, f);
-  const m = weightedMean(F, w, x);
-  return F.max(F.fromNumber(0), logMeanExp(F, w, x.map((v) => F.mul(lambda, F.sub(v, m)))));
+  return centredLogMeanExp(F, w, x, lambda);
 }
 
 /**

@@ -45,6 +45,12 @@ export function logMeanExp<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T 
   return F.add(c, F.sub(F.log(s), F.log(sum(F, w))));
 }
 
+/** ψ_c(λ) = log E e^{λ(X − EX)} ≥ 0 for a law given by weights and values in F. */
+export function centredLogMeanExp<T>(F: Field<T>, w: readonly T[], x: readonly T[], lambda: T): T {
+  const m = weightedMean(F, w, x);
+  return F.max(F.fromNumber(0), logMeanExp(F, w, x.map((v) => F.mul(lambda, F.sub(v, m)))));
+}
+
 /**
  * Var = Σ_i Σ_j w_i w_j (v_i − v_j)² / (2W²): every term is nonnegative, so an enclosure never
  * loses a tiny variance to the rounding of the mean (as Σw(v − m)²/W − … would).
