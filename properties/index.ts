@@ -6,6 +6,7 @@ import { properties as kn } from './kd-def-kn.ts';
 import { properties as t8 } from './kd-t8-upper.ts';
 import { properties as p9 } from './kd-p9-stab.ts';
 import { properties as central } from './kd-central.ts';
+import { properties as lgAlgebra } from './kd-lg-algebra.ts';
 
 /** Every built-in property, in catalogue order of their claims. */
-export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central];
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra];

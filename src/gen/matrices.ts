@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { gridReal } from './reals.ts';
+
+/**
+ * Small dense matrices: entries on a decimal grid or small integers. SPD matrices are B·Bᵀ + εI
+ * with ε from 1 down to 1e-12, so condition numbers reach about 1e12 (and a rank-deficient B
+ * makes the rounded matrix only barely positive definite, or not at all: a certified Cholesky
+ * decides).
+ */
+const entry = fc.oneof(fc.integer({ min: -3, max: 3 }), gridReal(-5, 5, 2));
+
+export const matrixOf = (r: number, c: number): fc.Arbitrary<number[][]> => fc.array(fc.array(entry, { minLength: c, maxLength: c }), { minLength: r, maxLength: r });
+
+export const RIDGES = [1, 0.1, 1e-3, 1e-6, 1e-9, 1e-12] as const;
+
+export interface SpdSpec {
+  ridge: number;
+  matrix: number[][];
+}
+
+export function spdOf(n: number): fc.Arbitrary<SpdSpec> {
+  return fc.record({ B: matrixOf(n, n), ridge: fc.constantFrom(...RIDGES) }).map(({ B, ridge }) => ({
+    ridge,
+    matrix: B.map((ri, i) => B.map((rj, j) => ri.reduce((s, x, k) => s + x * rj[k], 0) + (i === j ? ridge : 0))),
+  }));
+}
