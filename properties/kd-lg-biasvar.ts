@@ -50,6 +50,12 @@ function terms<T>(F: Field<T>, inst: BvInstance) {
   return { k, bias, variance, exact, logdetIA, traceA: trace(F, A) };
 }
 
+type Terms<T> = ReturnType<typeof terms<T>>;
+/** Sides built from the dataset-shift terms of the instance. */
+const fromTerms = (f: <T>(F: Field<T>, t: Terms<T>) => { lhs: T; rhs: T }) => <T>(F: Field<T>, inst: BvInstance) => f(F, terms(F, inst));
+const overshoot = <T>(F: Field<T>, t: Terms<T>) => F.sub(F.add(t.bias, t.variance), t.exact);
+const halfK = <T>(F: Field<T>, t: Terms<T>) => F.div(F.fromNumber(t.k), F.fromNumber(2));
+
 const classify = (i: BvInstance) => [`k:${i.Y.length}`, `d:${i.X.length}`, `n:${i.X[0].length}`, `lambda:${i.lambda}`, `nu:${i.nu}`];
 const establish = (inst: BvInstance) => ({ hypotheses: [{ name: 'λ, β_T, ν > 0 (Gaussian posterior and channel)', established: inst.lambda > 0 && inst.betaT > 0 && inst.nu > 0 }], derived: undefined });
 
@@ -60,27 +66,18 @@ export const lgBiasVarBound = defineProperty<BvInstance>({
   relation: 'le',
   arbitrary: bvArb,
   establish,
-  sides: (F, inst) => {
-    const t = terms(F, inst);
-    return { lhs: t.exact, rhs: F.add(t.bias, t.variance) };
-  },
+  sides: fromTerms((F, t) => ({ lhs: t.exact, rhs: F.add(t.bias, t.variance) })),
   classify,
   controls: [
     {
       id: 'KD-LG-BIASVAR/bound~dropped-var',
       description: 'the variance term dropped: KL ≤ Bias',
-      sides: (F, inst) => {
-        const t = terms(F, inst);
-        return { lhs: t.exact, rhs: t.bias };
-      },
+      sides: fromTerms((_F, t) => ({ lhs: t.exact, rhs: t.bias })),
     },
     {
       id: 'KD-LG-BIASVAR/bound~var-without-k',
       description: 'Var without its factor k',
-      sides: (F, inst) => {
-        const t = terms(F, inst);
-        return { lhs: t.exact, rhs: F.add(t.bias, F.div(t.variance, F.fromNumber(t.k))) };
-      },
+      sides: fromTerms((F, t) => ({ lhs: t.exact, rhs: F.add(t.bias, F.div(t.variance, F.fromNumber(t.k))) })),
     },
   ],
 });
@@ -92,27 +89,18 @@ export const lgOvershoot = defineProperty<BvInstance>({
   relation: 'eq',
   arbitrary: bvArb,
   establish,
-  sides: (F, inst) => {
-    const t = terms(F, inst);
-    return { lhs: F.sub(F.add(t.bias, t.variance), t.exact), rhs: F.mul(F.div(F.fromNumber(t.k), F.fromNumber(2)), t.logdetIA) };
-  },
+  sides: fromTerms((F, t) => ({ lhs: overshoot(F, t), rhs: F.mul(halfK(F, t), t.logdetIA) })),
   classify,
   controls: [
     {
       id: 'KD-LG-BIASVAR/overshoot-identity~without-k',
       description: 'overshoot = ½·log det(I + A) (the factor k dropped)',
-      sides: (F, inst) => {
-        const t = terms(F, inst);
-        return { lhs: F.sub(F.add(t.bias, t.variance), t.exact), rhs: F.div(t.logdetIA, F.fromNumber(2)) };
-      },
+      sides: fromTerms((F, t) => ({ lhs: overshoot(F, t), rhs: F.div(t.logdetIA, F.fromNumber(2)) })),
     },
     {
       id: 'KD-LG-BIASVAR/overshoot-identity~trace-for-logdet',
       description: 'overshoot = (k/2)·tr A (trace in place of log-determinant)',
-      sides: (F, inst) => {
-        const t = terms(F, inst);
-        return { lhs: F.sub(F.add(t.bias, t.variance), t.exact), rhs: F.mul(F.div(F.fromNumber(t.k), F.fromNumber(2)), t.traceA) };
-      },
+      sides: fromTerms((F, t) => ({ lhs: overshoot(F, t), rhs: F.mul(halfK(F, t), t.traceA) })),
     },
   ],
 });
