@@ -9,6 +9,7 @@ import { properties as central } from './kd-central.ts';
 import { properties as lgAlgebra } from './kd-lg-algebra.ts';
 import { properties as lgGibbs } from './kd-lg-gibbs.ts';
 import { properties as lgBiasVar } from './kd-lg-biasvar.ts';
+import { properties as lgRank } from './kd-lg-rank.ts';
 
 /** Every built-in property, in catalogue order of their claims. */
-export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar];
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank];

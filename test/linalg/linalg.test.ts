@@ -81,3 +81,25 @@ describe('ml-matrix double path against the Decimal reference', () => {
     expect(Math.abs(determinant(A))).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('Jacobi symmetric eigen-decomposition', () => {
+  it('finds the eigenvalues of a known matrix to the working precision', async () => {
+    const { jacobiEigen } = await import('../../src/linalg/jacobi.ts');
+    // [[2, 1, 0], [1, 2, 1], [0, 1, 2]] has eigenvalues 2 + √2, 2, 2 − √2
+    const D = decimalField(60);
+    const { values, vectors } = jacobiEigen(lift(D, [[2, 1, 0], [1, 2, 1], [0, 1, 2]]), 60);
+    const r2 = new (Decimal.clone({ precision: 60 }))(2).sqrt();
+    const expected = [r2.plus(2), new Decimal(2), r2.neg().plus(2)];
+    values.forEach((v, i) => expect(v.minus(expected[i]).abs().lt('1e-50')).toBe(true));
+    // A·q = λ·q for each column
+    const A = lift(D, [[2, 1, 0], [1, 2, 1], [0, 1, 2]]);
+    for (let c = 0; c < 3; c++) {
+      const q = vectors.map((r) => [r[c]]);
+      matmul(D, A, q).forEach((r, i) => expect(r[0].minus(values[c].times(q[i][0])).abs().lt('1e-50')).toBe(true));
+    }
+  });
+  it('rejects a non-symmetric matrix', async () => {
+    const { jacobiEigen } = await import('../../src/linalg/jacobi.ts');
+    expect(() => jacobiEigen(lift(D50, [[1, 2], [3, 4]]))).toThrow(/symmetric/);
+  });
+});

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import type { Field } from '../src/numerics/field.ts';
+import { defineProperty } from '../src/engine/property.ts';
+import { matrixOf, spdOf, type SpdSpec } from '../src/gen/matrices.ts';
+import { certifiedSpd } from '../src/linalg/certified-spd.ts';
+import { decimalField } from '../src/numerics/decimal-field.ts';
+import { choleskySolve, cholesky, inverseSpd } from '../src/linalg/cholesky.ts';
+import { jacobiEigen } from '../src/linalg/jacobi.ts';
+import { add, lift, matmul, scale, sub, trace, transpose, type Mat } from '../src/linalg/matrix.ts';
+
+/**
+ * KD-LG-RANK (reconstructed, Eckart–Young in the Σ⁻¹ metric): over rank-κ M, the objective
+ * tr((M − W̄)Σ⁻¹(M − W̄)ᵀ) is minimised by M* = P·W̄, P the orthogonal projector onto the top-κ
+ * eigenvectors of G = W̄Σ⁻¹W̄ᵀ (= [W̄Σ^{−1/2}]_κ Σ^{1/2}), with value Σ_{i>κ} s_i²(W̄Σ^{−1/2}).
+ *
+ * Certified form: the eigenvectors Q come from Jacobi at 60 digits and are then *exact data*; the
+ * candidate P_Q·W̄ with P_Q = Q(QᵀQ)⁻¹Qᵀ is a feasible rank-κ matrix whose objective is enclosed.
+ * It must not be beaten by any rank-κ competitor: random ones and perturbations of the optimum.
+ */
+interface RankInstance {
+  Wbar: number[][];
+  Sigma: SpdSpec;
+  kappa: number;
+  /** competitor M = Q_κ·(C + ε·E) near the optimum, or U·V at random */
+  competitor: { kind: 'near'; eps: number; E: number[][] } | { kind: 'random'; U: number[][]; V: number[][] };
+}
+
+const rankArb: fc.Arbitrary<RankInstance> = fc
+  .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ k, d }) =>
+    fc.integer({ min: 1, max: Math.min(k, d) }).chain((kappa) =>
+      fc.record({
+        Wbar: matrixOf(k, d),
+        Sigma: spdOf(d),
+        kappa: fc.constant(kappa),
+        competitor: fc.oneof(
+          fc.record({ kind: fc.constant('near' as const), eps: fc.constantFrom(1e-3, 1e-6, 0.1), E: matrixOf(kappa, d) }),
+          fc.record({ kind: fc.constant('random' as const), U: matrixOf(k, kappa), V: matrixOf(kappa, d) }),
+        ),
+      }),
+    ),
+  );
+
+/** Top-r eigenvectors of W̄Σ⁻¹W̄ᵀ (or of W̄W̄ᵀ when `ignoreSigma`), as exact decimal strings. */
+function topEigenvectors(inst: RankInstance, r: number, ignoreSigma = false): string[][] {
+  const D = decimalField(60);
+  const W = lift(D, inst.Wbar);
+  const G = ignoreSigma ? matmul(D, W, transpose(W)) : matmul(D, W, choleskySolve(D, cholesky(D, lift(D, inst.Sigma.matrix)), transpose(W)));
+  const sym = G.map((row, i) => row.map((x, j) => (j < i ? G[j][i] : x)));
+  const { vectors } = jacobiEigen(sym, 60);
+  return vectors.map((row) => row.slice(0, r).map((x) => x.toString()));
+}
+
+function objective<T>(F: Field<T>, M: Mat<T>, W: Mat<T>, SigmaInv: Mat<T>): T {
+  const D = sub(F, M, W);
+  return trace(F, matmul(F, matmul(F, D, SigmaInv), transpose(D)));
+}
+
+/** P_Q·W̄ with P_Q = Q(QᵀQ)⁻¹Qᵀ; also the coefficients C = (QᵀQ)⁻¹QᵀW̄ (so P_Q·W̄ = Q·C). */
+function projected<T>(F: Field<T>, Qs: string[][], W: Mat<T>): { M: Mat<T>; Q: Mat<T>; C: Mat<T> } {
+  if (Qs.length === 0 || Qs[0].length === 0) return { M: W.map((r) => r.map(() => F.fromNumber(0))), Q: [], C: [] };
+  const Q = Qs.map((r) => r.map((x) => F.fromString(x)));
+  const C = matmul(F, inverseSpd(F, matmul(F, transpose(Q), Q)), matmul(F, transpose(Q), W));
+  return { M: matmul(F, Q, C), Q, C };
+}
+
+interface Derived {
+  Q: string[][];
+}
+
+const sides = (candidate: (inst: RankInstance) => string[][]) =>
+  <T>(F: Field<T>, inst: RankInstance, d: Derived) => {
+    const W = lift(F, inst.Wbar);
+    const SigmaInv = inverseSpd(F, lift(F, inst.Sigma.matrix));
+    const cand = projected(F, candidate(inst), W);
+    const opt = projected(F, d.Q, W);
+    const comp =
+      inst.competitor.kind === 'random'
+        ? matmul(F, lift(F, inst.competitor.U), lift(F, inst.competitor.V))
+        : matmul(F, opt.Q, add(F, opt.C, scale(F, F.fromNumber(inst.competitor.eps), lift(F, inst.competitor.E))));
+    return { lhs: objective(F, cand.M, W, SigmaInv), rhs: objective(F, comp, W, SigmaInv) };
+  };
+
+export const lgRank = defineProperty<RankInstance, Derived>({
+  id: 'KD-LG-RANK/eckart-young',
+  claim: 'KD-LG-RANK',
+  title: 'the Eckart–Young candidate P_κ·W̄ (top-κ eigenvectors of W̄Σ⁻¹W̄ᵀ) is not beaten by random or near-optimal rank-κ competitors',
+  relation: 'le',
+  arbitrary: rankArb,
+  establish: (inst) => {
+    const spd = certifiedSpd(inst.Sigma.matrix);
+    return {
+      hypotheses: [{ name: 'Σ symmetric positive definite (certified Cholesky)', established: spd }],
+      derived: { Q: spd ? topEigenvectors(inst, inst.kappa) : [] },
+    };
+  },
+  sides: sides((inst) => topEigenvectors(inst, inst.kappa)),
+  classify: (i) => [`competitor:${i.competitor.kind}`, `kappa:${i.kappa}`, `ridge:${i.Sigma.ridge}`],
+  controls: [
+    { id: 'KD-LG-RANK/eckart-young~kappa-minus-one', description: 'κ off by one: the candidate keeps κ − 1 eigenvectors', sides: sides((inst) => topEigenvectors(inst, inst.kappa - 1)) },
+    { id: 'KD-LG-RANK/eckart-young~ignore-sigma', description: 'the Σ⁻¹ weighting ignored: eigenvectors of W̄W̄ᵀ', sides: sides((inst) => topEigenvectors(inst, inst.kappa, true)) },
+  ],
+});
+
+export const properties = [lgRank];
