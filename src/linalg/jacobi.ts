@@ -26,7 +26,7 @@ export function jacobiEigen(A: Mat<Decimal>, digits = 60): { values: Decimal[]; 
         if (a[p][q].isZero()) continue;
         // rotation angle: t = sgn(θ)/(|θ| + √(θ² + 1)), θ = (a_qq − a_pp)/(2a_pq)
         const theta = a[q][q].minus(a[p][p]).div(a[p][q].times(2));
-        const t = new Decimal(theta.isNegative() ? -1 : 1).div(theta.abs().plus(theta.times(theta).plus(1).sqrt()));
+        const t = F.fromNumber(theta.isNegative() ? -1 : 1).div(theta.abs().plus(theta.times(theta).plus(1).sqrt()));
         const c = F.fromNumber(1).div(t.times(t).plus(1).sqrt());
         const s = t.times(c);
         for (let k = 0; k < n; k++) {
