@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
-import { Matrix, CholeskyDecomposition, determinant, inverse } from 'ml-matrix';
 import { intervalField } from '../../src/numerics/interval-decimal-field.ts';
 import { decimalField } from '../../src/numerics/decimal-field.ts';
 import { cholesky, inverseSpd, logdetSpd } from '../../src/linalg/cholesky.ts';
@@ -55,30 +54,21 @@ describe('vec and Kronecker', () => {
 });
 
 /**
- * The double path (ml-matrix) against the Decimal reference: the relative error of log det and of
- * the inverse, divided by the condition number, stays at the level of double rounding.
+ * The double path (ml-matrix) against the Decimal reference, on SPD matrices with condition
+ * numbers up to ~1e12: the worst error divided by κ·ε is reported and must stay of order 1–100
+ * (what a backward-stable method gives); a larger ratio would blame the implementation.
  */
 describe('ml-matrix double path against the Decimal reference', () => {
-  test.prop([fc.integer({ min: 1, max: 4 }).chain((n) => spdOf(n))], { numRuns: 150 })('log det and inverse, error relative to conditioning', (spd) => {
-    fc.pre(certifiedSpd(spd.matrix));
-    const A = new Matrix(spd.matrix);
-    const refLd = logdetSpd(D50, lift(D50, spd.matrix));
-    const chol = new CholeskyDecomposition(A);
-    fc.pre(chol.isPositiveDefinite());
-    const L = chol.lowerTriangularMatrix;
-    let ld = 0;
-    for (let i = 0; i < spd.matrix.length; i++) ld += 2 * Math.log(L.get(i, i));
-    const cond = A.norm('frobenius') * inverse(A).norm('frobenius');
-    // log det: absolute error ≲ n·cond·ε (perturbation of the factor)
-    expect(Math.abs(ld - refLd.toNumber())).toBeLessThan(spd.matrix.length * cond * 2 ** -52 * 64 + 1e-12);
-    // inverse: relative error ≲ cond·ε
-    const refInv = inverseSpd(D50, lift(D50, spd.matrix));
-    const inv = inverse(A);
-    const scaleInv = inv.norm('frobenius');
-    let err = 0;
-    refInv.forEach((r, i) => r.forEach((x, j) => (err = Math.max(err, Math.abs(inv.get(i, j) - x.toNumber())))));
-    expect(err / scaleInv).toBeLessThan(cond * 2 ** -52 * 64 + 1e-15);
-    expect(Math.abs(determinant(A))).toBeGreaterThanOrEqual(0);
+  it('loses no more than the conditioning forces', async () => {
+    const { doublePathError } = await import('../../src/linalg/differential.ts');
+    const samples = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => spdOf(n)), { numRuns: 300, seed: 5 });
+    const results = samples.filter((s) => certifiedSpd(s.matrix)).map((s) => doublePathError(s.matrix)).filter((r) => r !== null);
+    const worst = (key: 'logdetRatio' | 'inverseRatio') => results.reduce((w, r) => (r[key] > w[key] ? r : w));
+    const wl = worst('logdetRatio'), wi = worst('inverseRatio');
+    console.info(`double path over ${results.length} SPD matrices (κ up to ${Math.max(...results.map((r) => r.condition)).toExponential(1)}): worst log-det error ${wl.logdetRatio.toFixed(2)}·κε (κ = ${wl.condition.toExponential(1)}), worst inverse error ${wi.inverseRatio.toFixed(2)}·κε (κ = ${wi.condition.toExponential(1)})`);
+    expect(results.length).toBeGreaterThan(100);
+    expect(wl.logdetRatio).toBeLessThan(100);
+    expect(wi.inverseRatio).toBeLessThan(100);
   });
 });
 
