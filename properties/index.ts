@@ -11,6 +11,7 @@ import { properties as lgGibbs } from './kd-lg-gibbs.ts';
 import { properties as lgBiasVar } from './kd-lg-biasvar.ts';
 import { properties as lgRank } from './kd-lg-rank.ts';
 import { properties as lgChain } from './kd-lg-chain.ts';
+import { properties as lgFinal } from './kd-lg-final.ts';
 
 /** Every built-in property, in catalogue order of their claims. */
-export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain];
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain, ...lgFinal];

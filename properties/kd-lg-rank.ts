@@ -17,7 +17,7 @@ import { add, lift, matmul, scale, sub, trace, transpose, type Mat } from '../sr
  * candidate P_Q·W̄ with P_Q = Q(QᵀQ)⁻¹Qᵀ is a feasible rank-κ matrix whose objective is enclosed.
  * It must not be beaten by any rank-κ competitor: random ones and perturbations of the optimum.
  */
-interface RankInstance {
+export interface RankInstance {
   Wbar: number[][];
   Sigma: SpdSpec;
   kappa: number;
@@ -25,7 +25,7 @@ interface RankInstance {
   competitor: { kind: 'near'; eps: number; E: number[][] } | { kind: 'random'; U: number[][]; V: number[][] };
 }
 
-const rankArb: fc.Arbitrary<RankInstance> = fc
+export const rankArb: fc.Arbitrary<RankInstance> = fc
   .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }) })
   .chain(({ k, d }) =>
     fc.integer({ min: 1, max: Math.min(k, d) }).chain((kappa) =>
@@ -42,7 +42,7 @@ const rankArb: fc.Arbitrary<RankInstance> = fc
   );
 
 /** Top-r eigenvectors of W̄Σ⁻¹W̄ᵀ (or of W̄W̄ᵀ when `ignoreSigma`), as exact decimal strings. */
-function topEigenvectors(inst: RankInstance, r: number, ignoreSigma = false): string[][] {
+export function topEigenvectors(inst: RankInstance, r: number, ignoreSigma = false): string[][] {
   const D = decimalField(60);
   const W = lift(D, inst.Wbar);
   const G = ignoreSigma ? matmul(D, W, transpose(W)) : matmul(D, W, choleskySolve(D, cholesky(D, lift(D, inst.Sigma.matrix)), transpose(W)));
@@ -51,13 +51,13 @@ function topEigenvectors(inst: RankInstance, r: number, ignoreSigma = false): st
   return vectors.map((row) => row.slice(0, r).map((x) => x.toString()));
 }
 
-function objective<T>(F: Field<T>, M: Mat<T>, W: Mat<T>, SigmaInv: Mat<T>): T {
+export function objective<T>(F: Field<T>, M: Mat<T>, W: Mat<T>, SigmaInv: Mat<T>): T {
   const D = sub(F, M, W);
   return trace(F, matmul(F, matmul(F, D, SigmaInv), transpose(D)));
 }
 
 /** P_Q·W̄ with P_Q = Q(QᵀQ)⁻¹Qᵀ; also the coefficients C = (QᵀQ)⁻¹QᵀW̄ (so P_Q·W̄ = Q·C). */
-function projected<T>(F: Field<T>, Qs: string[][], W: Mat<T>): { M: Mat<T>; Q: Mat<T>; C: Mat<T> } {
+export function projected<T>(F: Field<T>, Qs: string[][], W: Mat<T>): { M: Mat<T>; Q: Mat<T>; C: Mat<T> } {
   if (Qs.length === 0 || Qs[0].length === 0) return { M: W.map((r) => r.map(() => F.fromNumber(0))), Q: [], C: [] };
   const Q = Qs.map((r) => r.map((x) => F.fromString(x)));
   const C = matmul(F, inverseSpd(F, matmul(F, transpose(Q), Q)), matmul(F, transpose(Q), W));
