@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { matrixOf } from '../src/gen/matrices.ts';
-import { gibbsClosedForm, type GibbsParams } from '../src/linalg/gibbs.ts';
+import { lgDataArb, type LgData } from '../src/gen/linear-gaussian.ts';
+import { gibbsClosedForm } from '../src/linalg/gibbs.ts';
 import { matrixNormalKl } from '../src/linalg/gaussian.ts';
 import { logdetSpd } from '../src/linalg/cholesky.ts';
 import { add, frobenius2, identity, lift, matmul, scale, sub, trace, transpose, type Mat } from '../src/linalg/matrix.ts';
@@ -15,24 +14,8 @@ import { add, frobenius2, identity, lift, matmul, scale, sub, trace, transpose, 
  * exactly (k/2)·log det(I_n + A), A = XᵀΣ_T X/ν². Both are checked per dataset (stronger than on
  * average over D_n).
  */
-interface BvInstance extends GibbsParams {
-  X: number[][];
-  Y: number[][];
-  Wstar: number[][];
-}
-
-const bvArb: fc.Arbitrary<BvInstance> = fc
-  .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 4 }) })
-  .chain(({ k, d, n }) =>
-    fc.record({
-      X: matrixOf(d, n),
-      Y: matrixOf(k, n),
-      Wstar: matrixOf(k, d),
-      lambda: fc.constantFrom(0.01, 0.1, 1, 10),
-      betaT: fc.constantFrom(0.25, 1, 4),
-      nu: fc.constantFrom(0.25, 0.5, 1, 2),
-    }),
-  );
+type BvInstance = LgData;
+const bvArb = lgDataArb;
 
 /** Every term of the dataset-shift analysis for one dataset, in F. */
 function terms<T>(F: Field<T>, inst: BvInstance) {

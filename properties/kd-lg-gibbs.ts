@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { matrixOf } from '../src/gen/matrices.ts';
-import { gibbsClosedForm, gibbsVecForm, type GibbsParams } from '../src/linalg/gibbs.ts';
+import { lgDataArb, type LgData } from '../src/gen/linear-gaussian.ts';
+import { gibbsClosedForm, gibbsVecForm } from '../src/linalg/gibbs.ts';
 import { gaussianKlVec } from '../src/linalg/gaussian.ts';
 import { identity, kron, lift, scale, vec } from '../src/linalg/matrix.ts';
 
@@ -11,22 +10,8 @@ import { identity, kron, lift, scale, vec } from '../src/linalg/matrix.ts';
  * Σ_T = (λI_d + (β_T/ν²)XXᵀ)⁻¹ and W̄_T = (β_T/ν²)YXᵀΣ_T. Checked against the posterior computed by
  * brute force on vec W: the KL between the two Gaussians must be exactly 0.
  */
-interface GibbsInstance extends GibbsParams {
-  X: number[][];
-  Y: number[][];
-}
-
-const gibbsArb: fc.Arbitrary<GibbsInstance> = fc
-  .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 4 }) })
-  .chain(({ k, d, n }) =>
-    fc.record({
-      X: matrixOf(d, n),
-      Y: matrixOf(k, n),
-      lambda: fc.constantFrom(0.01, 0.1, 1, 10),
-      betaT: fc.constantFrom(0.25, 0.5, 1, 2, 8),
-      nu: fc.constantFrom(0.1, 0.5, 1, 2),
-    }),
-  );
+type GibbsInstance = LgData;
+const gibbsArb = lgDataArb;
 
 type Variant = { dropScale?: boolean; nuPower?: 1 | 2; identityFirst?: boolean };
 
