@@ -40,7 +40,8 @@ export function buildCli(): Command {
       }
       const w = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows) {
-        const status = r.encoded ? `${r.properties} properties, ${r.controls} controls` : 'not encoded yet';
+        const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+        const status = r.encoded ? `${plural(r.properties, 'property', 'properties')}, ${plural(r.controls, 'control', 'controls')}` : 'not encoded yet';
         process.stdout.write(`${r.id.padEnd(w)}  ${r.provenance.padEnd(13)}  ${status.padEnd(28)}  ${r.title}  [${r.source}]\n`);
       }
       const n = rows.filter((r) => r.encoded).length;
