@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
@@ -57,14 +58,16 @@ export function buildCli(): Command {
     .option('--digits <p>', 'working precision in significant digits', integer('--digits', 20, 2000), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
-    .action((opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string }) => {
-      const report = verify(builtinProperties, {
+    .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number }) => {
+      const report = await verify(builtinProperties, {
         claims: opts.claims,
         runs: opts.runs,
         controlRuns: opts.controlRuns ?? opts.runs,
         digits: opts.digits,
         seed: opts.seed,
         out: opts.out,
+        jobs: opts.jobs,
         log: (line) => process.stdout.write(line + '\n'),
       });
       const s = report.summary;

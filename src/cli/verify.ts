@@ -4,6 +4,8 @@ import { precisionPolicy } from '../numerics/certify.ts';
 import { runProperty, type PropertyResult } from '../engine/run-property.ts';
 import type { AnyProperty } from '../engine/property.ts';
 import { selectIds } from '../engine/select.ts';
+import { runInWorkers } from '../engine/parallel.ts';
+import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -16,6 +18,8 @@ export interface VerifyOptions {
   digits: number;
   seed: number;
   out: string;
+  /** Worker threads (1: run in this thread). Only built-in properties can run in workers. */
+  jobs?: number;
   log?: (line: string) => void;
 }
 
@@ -23,22 +27,27 @@ export const toolVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Run the selected claims' properties and write report.json and report.md into `out`. */
-export function verify(properties: readonly AnyProperty[], o: VerifyOptions): Report {
+export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
   const specs = loadCatalogue();
   const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
   const chosen = selectIds(encoded, o.claims);
   const policy = precisionPolicy(o.digits);
-  const results: PropertyResult[] = [];
-  for (const id of chosen) {
-    for (const p of properties.filter((q) => q.claim === id)) {
-      const r = runProperty(p, { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy });
-      results.push(r);
-      const refuted = r.controls.filter((c) => c.refuted).length;
-      o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
-    }
-  }
+  const selected = chosen.flatMap((id) => properties.filter((q) => q.claim === id));
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy };
+  const logResult = (r: PropertyResult) => {
+    const refuted = r.controls.filter((c) => c.refuted).length;
+    o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
+  };
+  const inWorkers = (o.jobs ?? 1) > 1 && selected.length > 1 && properties === builtinProperties;
+  const results: PropertyResult[] = inWorkers
+    ? await runInWorkers(selected.map((p) => p.id), budget, o.jobs!, logResult)
+    : selected.map((p) => {
+        const r = runProperty(p, budget);
+        logResult(r);
+        return r;
+      });
   const report = buildReport({
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },

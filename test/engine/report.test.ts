@@ -9,14 +9,14 @@ import { loadCatalogue } from '../../src/spec/catalogue.ts';
 import { globToRegExp, selectIds, SelectionError } from '../../src/engine/select.ts';
 import type { Report } from '../../src/report/types.ts';
 
-const run = (seed: number) => {
+const run = async (seed: number, jobs = 1) => {
   const out = mkdtempSync(join(tmpdir(), 'kdverify-'));
-  verify(builtinProperties, { claims: ['KD-BD-*'], runs: 30, controlRuns: 1000, digits: 40, seed, out });
+  await verify(builtinProperties, { claims: ['KD-BD-*'], runs: 30, controlRuns: 1000, digits: 40, seed, out, jobs });
   return { out, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report };
 };
 
-describe('report.json', () => {
-  const a = run(7);
+describe('report.json', async () => {
+  const a = await run(7);
 
   it('validates against the JSON Schema', () => {
     expect(reportProblems(a.report)).toEqual([]);
@@ -29,14 +29,20 @@ describe('report.json', () => {
     expect(reportProblems(bad).length).toBeGreaterThan(0);
   });
 
-  it('is identical for identical seeds, timings aside', () => {
-    const b = run(7);
-    const strip = (r: Report) => JSON.stringify(r, (k, v) => (k === 'durationMs' || k === 'startedAt' ? undefined : v));
+  const strip = (r: Report) => JSON.stringify(r, (k, v) => (k === 'durationMs' || k === 'startedAt' ? undefined : v));
+
+  it('is identical for identical seeds, timings aside', async () => {
+    const b = await run(7);
     expect(strip(b.report)).toBe(strip(a.report));
   });
 
-  it('differs for another seed', () => {
-    const c = run(8);
+  it('is identical when the properties run on worker threads', async () => {
+    const w = await run(7, 2);
+    expect(strip(w.report)).toBe(strip(a.report));
+  });
+
+  it('differs for another seed', async () => {
+    const c = await run(8);
     const strip = (r: Report) => JSON.stringify(r.claims, (k, v) => (k === 'durationMs' ? undefined : v));
     expect(strip(c.report)).not.toBe(strip(a.report));
   });

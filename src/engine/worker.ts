@@ -1,0 +1,17 @@
+import { parentPort } from 'node:worker_threads';
+import { builtinProperties } from '../../properties/index.ts';
+import { runProperty, type Budget } from './run-property.ts';
+
+/** A worker thread: runs built-in properties by id and posts their results back. */
+parentPort!.on('message', (msg: { id: string; budget: Budget }) => {
+  const prop = builtinProperties.find((p) => p.id === msg.id);
+  if (!prop) {
+    parentPort!.postMessage({ id: msg.id, error: `unknown property ${msg.id}` });
+    return;
+  }
+  try {
+    parentPort!.postMessage({ id: msg.id, result: runProperty(prop, msg.budget) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
+});
