@@ -4,7 +4,7 @@ import { defineProperty } from '../src/engine/property.ts';
 import { doubleField } from '../src/numerics/double-field.ts';
 import { dist } from '../src/prob/distribution.ts';
 import { productFunction, type ProductFunction } from '../src/prob/product-space.ts';
-import { boundedDifferences, centredMgf, mcdiarmidTailBound, sumSquares, tailProbability } from '../src/prob/mcdiarmid.ts';
+import { boundedDifferences, centredMgf, mcdiarmidTailBound, mcdiarmidVarianceProxy, tailProbability } from '../src/prob/mcdiarmid.ts';
 import { productInstance, type ProductInstanceData } from '../src/gen/product.ts';
 import { lambdaArb } from '../src/gen/values.ts';
 import { gridReal } from '../src/gen/reals.ts';
@@ -56,7 +56,8 @@ const mgfSides = (rhs: <T>(F: Field<T>, c: T[], L: T) => T) =>
     return { lhs: centredMgf(F, d.f, L), rhs: rhs(F, boundedDifferences(F, d.f), L) };
   };
 
-const mcdiarmidMgf = <T>(F: Field<T>, c: T[], L: T) => F.div(F.mul(F.square(L), sumSquares(F, c)), F.fromNumber(8));
+/** λ²σ²/2 with McDiarmid's proxy σ² = Σc_i²/4, i.e. λ²Σc_i²/8. */
+const mcdiarmidMgf = <T>(F: Field<T>, c: T[], L: T) => F.div(F.mul(F.square(L), mcdiarmidVarianceProxy(F, c)), F.fromNumber(2));
 
 export const mcdMgf = defineProperty<McdInstance, Derived>({
   id: 'KD-BD-MCDIARMID/mgf',

@@ -39,7 +39,6 @@ const establish = (inst: StabInstance) => {
 
 const classify = (inst: StabInstance) => classifyWorld(inst.world);
 
-const centredCgfOfLaw = centredLogMeanExp;
 
 const bdSides = (constant: <T>(F: Field<T>, w: WorldSpec, beta: T) => T) =>
   <T>(F: Field<T>, _inst: StabInstance, w: WorldSpec) => ({
@@ -79,7 +78,7 @@ const mgfSides = (proxy2: <T>(F: Field<T>, w: WorldSpec) => T) =>
   <T>(F: Field<T>, inst: StabInstance, w: WorldSpec) => {
     const { w: ws, x } = hLawUnderDelta(F, w);
     const L = F.fromNumber(inst.lambda);
-    return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy2(F, w)), F.fromNumber(2)) };
+    return { lhs: centredLogMeanExp(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy2(F, w)), F.fromNumber(2)) };
   };
 
 const p9Proxy2 = <T>(F: Field<T>, w: WorldSpec) => stabilityProxy2(F, w, uniformStability(F, w, ERM));
@@ -130,7 +129,7 @@ const conditionalSides = <T>(F: Field<T>, inst: SeededInstance, w: WorldSpec) =>
   const { w: ws, x } = hLawUnderDelta(F, fixed);
   const L = F.fromNumber(inst.lambda);
   const sigma2 = stabilityProxy2(F, w, uniformStability(F, w, inst.seeds[inst.seed]));
-  return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
+  return { lhs: centredLogMeanExp(F, ws, x, L), rhs: F.div(F.mul(F.square(L), sigma2), F.fromNumber(2)) };
 };
 
 const establishSeeded = (hypothesis: string) => (inst: SeededInstance) => {
@@ -187,7 +186,7 @@ const repairedSides = (spreadFactor: number) =>
     });
     const spread = F.sub(means.reduce((a, b) => F.max(a, b)), means.reduce((a, b) => F.min(a, b)));
     const proxy = F.add(sigma2, F.div(F.mul(F.fromNumber(spreadFactor), F.square(spread)), F.fromNumber(4)));
-    return { lhs: centredCgfOfLaw(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy), F.fromNumber(2)) };
+    return { lhs: centredLogMeanExp(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy), F.fromNumber(2)) };
   };
 
 export const p9SeedMixture = defineProperty<SeededInstance, WorldSpec>({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { atomCount, weightsOf, type WeightKind } from './weights.ts';
+import { weightsOf, type WeightKind } from './weights.ts';
 
 /**
  * Pairs of weight vectors on one space, with the relations that matter for divergences drawn on
@@ -47,4 +47,3 @@ export function weightPairOf(n: number): fc.Arbitrary<WeightPair> {
   );
 }
 
-export const weightPair = (max = 30) => atomCount(max).chain((n) => weightPairOf(n));

@@ -90,3 +90,25 @@ describe('deriveSeed', () => {
     expect(seeds.size).toBe(400);
   });
 });
+
+describe('instance serialisation', () => {
+  it('reads back every instance bit for bit, special doubles included', async () => {
+    const { toJson, fromJson } = await import('../../src/engine/serialize.ts');
+    const fc = (await import('fast-check')).default;
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== '$double' && k !== '__proto__'), tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        const back = fromJson(JSON.parse(JSON.stringify(toJson(v))));
+        expect(Object.is(back, v) || JSON.stringify(toJson(back)) === JSON.stringify(toJson(v))).toBe(true);
+        if (typeof v === 'number') expect(Object.is(back, v)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('rejects a malformed special double', async () => {
+    const { fromJson } = await import('../../src/engine/serialize.ts');
+    expect(() => fromJson({ $double: 'Infinite' })).toThrow(/bad special double/);
+  });
+});
