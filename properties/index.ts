@@ -12,6 +12,7 @@ import { properties as lgBiasVar } from './kd-lg-biasvar.ts';
 import { properties as lgRank } from './kd-lg-rank.ts';
 import { properties as lgChain } from './kd-lg-chain.ts';
 import { properties as lgFinal } from './kd-lg-final.ts';
+import { properties as lgDecomposition } from './kd-lg-decomposition.ts';
 
 /** Every built-in property, in catalogue order of their claims. */
-export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain, ...lgFinal];
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain, ...lgFinal, ...lgDecomposition];

@@ -7,6 +7,9 @@ import { decimalField } from '../src/numerics/decimal-field.ts';
 import { choleskySolve, cholesky, inverseSpd } from '../src/linalg/cholesky.ts';
 import { jacobiEigen } from '../src/linalg/jacobi.ts';
 import { add, lift, matmul, scale, sub, trace, transpose, type Mat } from '../src/linalg/matrix.ts';
+import { jacobiSvd } from '../src/linalg/svd.ts';
+import { spdPower } from '../src/linalg/spd-power.ts';
+import type { Decimal } from 'decimal.js';
 
 /**
  * KD-LG-RANK (reconstructed, Eckart–Young in the Σ⁻¹ metric): over rank-κ M, the objective
@@ -102,4 +105,72 @@ export const lgRank = defineProperty<RankInstance, Derived>({
   ],
 });
 
-export const properties = [lgRank];
+
+/**
+ * The value and the minimiser as the claim states them: Σ_{i>κ} s_i²(W̄Σ^{−1/2}) from the Decimal SVD,
+ * and M* = [W̄Σ^{−1/2}]_κ Σ^{1/2} built from the SVD factors (exact data, so M* is exactly rank ≤ κ).
+ * The objective of M* must equal the tail sum: a check of the minimiser formula and of the value.
+ */
+interface SvdDerived {
+  /** singular values of W̄Σ^{−1/2} (and of W̄ alone, for a control), as decimal strings */
+  s: string[];
+  sPlain: string[];
+  /** U_κ·diag(s_κ) (k × κ), V_κᵀ (κ × d), Σ^{1/2} (d × d) */
+  US: string[][];
+  Vt: string[][];
+  sqrtSigma: string[][];
+}
+
+const SVD_DIGITS = 80;
+
+function svdDerived(inst: RankInstance): SvdDerived {
+  const D = decimalField(SVD_DIGITS);
+  const str = (A: Mat<Decimal>) => A.map((r) => r.map((x) => x.toString()));
+  const inv = spdPower(lift(D, inst.Sigma.matrix), -0.5, SVD_DIGITS);
+  const { values, U, V } = jacobiSvd(matmul(D, lift(D, inst.Wbar), inv), SVD_DIGITS);
+  const k = inst.kappa;
+  return {
+    s: values.map(String),
+    sPlain: jacobiSvd(lift(D, inst.Wbar), SVD_DIGITS).values.map(String),
+    US: str(U.map((r) => r.slice(0, k).map((x, j) => x.times(values[j])))),
+    Vt: str(transpose(V.map((r) => r.slice(0, k)))),
+    sqrtSigma: str(spdPower(lift(D, inst.Sigma.matrix), 0.5, SVD_DIGITS)),
+  };
+}
+
+const fromStrings = <T>(F: Field<T>, A: string[][]): Mat<T> => A.map((r) => r.map((x) => F.fromString(x)));
+
+const tailSides = (variant: 'exact' | 'kappa-minus-one' | 'singular-values' | 'ignore-sigma' | 'no-back-transform') =>
+  <T>(F: Field<T>, inst: RankInstance, d: SvdDerived) => {
+    const W = lift(F, inst.Wbar);
+    const SigmaInv = inverseSpd(F, lift(F, inst.Sigma.matrix));
+    const truncated = d.US.length && d.US[0].length ? matmul(F, fromStrings(F, d.US), fromStrings(F, d.Vt)) : W.map((r) => r.map(() => F.fromNumber(0)));
+    const Mstar = variant === 'no-back-transform' ? truncated : matmul(F, truncated, fromStrings(F, d.sqrtSigma));
+    const from = variant === 'kappa-minus-one' ? inst.kappa - 1 : inst.kappa;
+    const s = (variant === 'ignore-sigma' ? d.sPlain : d.s).slice(from).map((x) => F.fromString(x));
+    const tail = s.reduce((acc, x) => F.add(acc, variant === 'singular-values' ? x : F.square(x)), F.fromNumber(0));
+    return { lhs: objective(F, Mstar, W, SigmaInv), rhs: tail };
+  };
+
+export const lgRankTail = defineProperty<RankInstance, SvdDerived>({
+  id: 'KD-LG-RANK/tail-sum',
+  claim: 'KD-LG-RANK',
+  title: 'the claimed minimiser M* = [W̄Σ^{−1/2}]_κ Σ^{1/2} attains tr((M* − W̄)Σ⁻¹(M* − W̄)ᵀ) = Σ_{i>κ} s_i²(W̄Σ^{−1/2}) (Decimal SVD)',
+  relation: 'eq',
+  arbitrary: rankArb,
+  seedKey: 'KD-LG-RANK/eckart-young',
+  establish: (inst) => {
+    const spd = certifiedSpd(inst.Sigma.matrix);
+    return { hypotheses: [{ name: 'Σ symmetric positive definite (certified Cholesky)', established: spd }], derived: spd ? svdDerived(inst) : (undefined as never) };
+  },
+  sides: tailSides('exact'),
+  classify: (i) => [`kappa:${i.kappa}`, `ridge:${i.Sigma.ridge}`, i.kappa === Math.min(i.Wbar.length, i.Wbar[0].length) ? 'tail:empty' : 'tail:nonempty'],
+  controls: [
+    { id: 'KD-LG-RANK/tail-sum~kappa-minus-one', description: 'κ off by one: the tail starts at s_κ', sides: tailSides('kappa-minus-one') },
+    { id: 'KD-LG-RANK/tail-sum~singular-values', description: 'σ for σ²: the tail sums singular values, not their squares', sides: tailSides('singular-values') },
+    { id: 'KD-LG-RANK/tail-sum~ignore-sigma', description: 'the tail of W̄ itself (Σ^{−1/2} weighting dropped)', sides: tailSides('ignore-sigma') },
+    { id: 'KD-LG-RANK/tail-sum~no-back-transform', description: 'the minimiser without the Σ^{1/2} back-transform: M* = [W̄Σ^{−1/2}]_κ', sides: tailSides('no-back-transform') },
+  ],
+});
+
+export const properties = [lgRank, lgRankTail];

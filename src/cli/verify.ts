@@ -10,6 +10,11 @@ import { loadCatalogue } from '../spec/catalogue.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
+import { doublePathSurvey } from '../linalg/differential.ts';
+import { spdOf } from '../gen/matrices.ts';
+import { certifiedSpd } from '../linalg/certified-spd.ts';
+import { deriveSeed } from '../engine/seed.ts';
+import fc from 'fast-check';
 
 export interface VerifyOptions {
   claims: string[];
@@ -49,6 +54,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
         return r;
       });
   const report = buildReport({
+    numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },
     specs: specs.filter((s) => chosen.includes(s.id)),
@@ -60,4 +66,11 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   writeFileSync(join(o.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.out, 'report.md'), renderMarkdown(report) + '\n');
   return report;
+}
+
+/** The double path against the Decimal reference on `runs` random SPD matrices (n ≤ 4, ridge down to 1e-12). */
+function numericsSurvey(runs: number, seed: number): NonNullable<Report['numerics']> {
+  const s = deriveSeed(seed, 'numerics/double-path');
+  const matrices = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => spdOf(n)), { numRuns: runs, seed: s }).map((m) => m.matrix).filter(certifiedSpd);
+  return { doublePath: doublePathSurvey(matrices), seed: s };
 }

@@ -56,6 +56,25 @@ export interface PropertyDef<I, D = undefined> {
   budgetShare?: number;
   /** Coverage classes of an instance (edge-case labels), counted in the report. */
   classify?: (instance: I) => string[];
+  /** Terms of a decomposition, tabulated per instance family against a reference quantity. */
+  breakdown?: Breakdown<I, D>;
+}
+
+/**
+ * A decomposition's terms (e.g. Bias, Var, Apx, Cov, Spread against the exact K_n), evaluated on
+ * every checked instance and averaged per family, so a reader sees which term dominates when.
+ */
+export interface Breakdown<I, D> {
+  /** the quantity the terms bound or decompose */
+  reference: string;
+  terms: readonly string[];
+  /** coefficient of each term in the bound (default 1), for the terms' shares of it */
+  weights?: Readonly<Record<string, number>>;
+  /** what the tabulated bound adds up to (e.g. 'Bias + Var + Cov + 2·Apx + 2·Spread') */
+  bound: string;
+  family: (instance: I) => string;
+  /** values of the reference, the terms and the bound, in doubles (keys: reference, each term, 'bound') */
+  values: (instance: I, derived: D) => Record<string, number>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,6 +3,7 @@ import { certify, type Certificate, type Enclosure, type PrecisionPolicy } from 
 import type { AnyProperty, Established, NegativeControl } from './property.ts';
 import { toJson, type Json } from './serialize.ts';
 import { deriveSeed } from './seed.ts';
+import { BreakdownTable, type BreakdownResult } from './breakdown.ts';
 
 export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
 
@@ -64,6 +65,8 @@ export interface PropertyResult {
   error: string | null;
   controls: ControlResult[];
   probes: ControlResult[];
+  /** The decomposition's terms per instance family, for properties that define one. */
+  breakdown: BreakdownResult | null;
   durationMs: number;
 }
 
@@ -144,6 +147,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   const slacks: number[] = [];
   let infiniteSides = 0;
   let shrinking = false;
+  const table = prop.breakdown ? new BreakdownTable(prop.breakdown) : null;
 
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
@@ -160,6 +164,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
       instances++;
       for (const h of est.hypotheses) hypotheses.set(h.name, (hypotheses.get(h.name) ?? 0) + 1);
       for (const label of prop.classify?.(instance) ?? []) coverage[label] = (coverage[label] ?? 0) + 1;
+      table?.add(instance, est.derived);
       verdicts[cert.verdict]++;
       if (cert.verdict === 'undecided' && undecidedExample === null) undecidedExample = record(instance, cert);
       if (cert.context === 'interval-double') screened++;
@@ -186,6 +191,11 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
       cert = atWorkingPrecision(prop, instance, budget.policy);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
+    }
+    if (cert && cert.verdict !== 'violated') {
+      // fast-check failed on an exception, not on a certified violation: that is an error of the property
+      const thrown = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      error = `the property threw on an instance that re-certifies as ${cert.verdict}: ${thrown}`;
     }
     counterexample = cert
       ? { ...record(instance, cert), seed, path: details.counterexamplePath ?? '' }
@@ -229,6 +239,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
     error,
     controls,
     probes,
+    breakdown: table?.result() ?? null,
     durationMs: Math.round(performance.now() - start),
   };
 }

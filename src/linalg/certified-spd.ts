@@ -3,6 +3,7 @@ import { intervalField } from '../numerics/interval-decimal-field.ts';
 import type { Field } from '../numerics/field.ts';
 import { cholesky } from './cholesky.ts';
 import { LinalgError, lift } from './matrix.ts';
+import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 
 /**
  * Certify that a matrix of doubles is symmetric positive definite: exact symmetry, then a
@@ -16,8 +17,9 @@ export function certifiedSpd(A: number[][]): boolean {
       cholesky(F, lift(F, A));
       return true;
     } catch (e) {
-      if (!(e instanceof LinalgError)) throw e;
-      if (/not positive definite/.test(e.message)) return false;
+      if (e instanceof InsufficientPrecision) continue;
+      if (e instanceof LinalgError) return false;
+      throw e;
     }
   }
   return false;

@@ -1,11 +1,12 @@
 import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
 import { cols, identity, LinalgError, rows, transpose, type Mat } from './matrix.ts';
+import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 
 /**
  * Cholesky A = L·Lᵀ of a symmetric positive-definite matrix. Each pivot must be certified
- * positive in F: a pivot ≤ 0 means A is not positive definite; a pivot whose enclosure straddles 0
- * means F cannot tell at its precision (ill-conditioned input), and says so.
+ * positive in F: a pivot ≤ 0 means A is not positive definite (LinalgError); a pivot whose enclosure
+ * straddles 0 means F cannot tell at its precision (InsufficientPrecision: certify retries higher).
  */
 export function cholesky<T>(F: Field<T>, A: Mat<T>): Mat<T> {
   const n = rows(A);
@@ -14,7 +15,7 @@ export function cholesky<T>(F: Field<T>, A: Mat<T>): Mat<T> {
   for (let j = 0; j < n; j++) {
     const pivot = F.sub(A[j][j], sum(F, L[j].slice(0, j).map((x) => F.square(x))));
     const s = F.sign(pivot);
-    if (s === undefined) throw new LinalgError(`cholesky: pivot ${j} is not certified positive at ${Math.round(F.digits)} digits (near-singular input)`);
+    if (s === undefined) throw new InsufficientPrecision(`cholesky: pivot ${j} is not certified positive at ${Math.round(F.digits)} digits (near-singular input)`);
     if (s <= 0) throw new LinalgError(`cholesky: the matrix is not positive definite (pivot ${j} is ${s === 0 ? 'zero' : 'negative'})`);
     L[j][j] = F.sqrt(pivot);
     for (let i = j + 1; i < n; i++) {

@@ -38,3 +38,31 @@ export function doublePathError(A: number[][]): DoublePathError | null {
     inverseRatio: Math.sqrt(err) / inv.norm('frobenius') / (condition * EPS),
   };
 }
+
+/** The worst double-path errors over many SPD matrices, per decade band of the condition number. */
+export interface DoublePathSurvey {
+  matrices: number;
+  maxCondition: number;
+  bands: Array<{ band: string; matrices: number; worstLogdetRatio: number; worstInverseRatio: number }>;
+  worst: { logdetRatio: number; logdetCondition: number; inverseRatio: number; inverseCondition: number };
+}
+
+const BANDS: Array<[string, number]> = [['κ < 1e3', 1e3], ['1e3 ≤ κ < 1e6', 1e6], ['1e6 ≤ κ < 1e9', 1e9], ['1e9 ≤ κ < 1e12', 1e12], ['κ ≥ 1e12', Infinity]];
+
+export function doublePathSurvey(matrices: number[][][]): DoublePathSurvey {
+  const results = matrices.map(doublePathError).filter((r): r is DoublePathError => r !== null);
+  const worstBy = (rs: DoublePathError[], key: 'logdetRatio' | 'inverseRatio') => rs.reduce<DoublePathError | null>((w, r) => (w === null || r[key] > w[key] ? r : w), null);
+  const wl = worstBy(results, 'logdetRatio'), wi = worstBy(results, 'inverseRatio');
+  let lower = 0;
+  const bands = BANDS.map(([band, upper]) => {
+    const rs = results.filter((r) => r.condition >= lower && r.condition < upper);
+    lower = upper;
+    return { band, matrices: rs.length, worstLogdetRatio: worstBy(rs, 'logdetRatio')?.logdetRatio ?? NaN, worstInverseRatio: worstBy(rs, 'inverseRatio')?.inverseRatio ?? NaN };
+  }).filter((b) => b.matrices > 0);
+  return {
+    matrices: results.length,
+    maxCondition: Math.max(0, ...results.map((r) => r.condition)),
+    bands,
+    worst: { logdetRatio: wl?.logdetRatio ?? NaN, logdetCondition: wl?.condition ?? NaN, inverseRatio: wi?.inverseRatio ?? NaN, inverseCondition: wi?.condition ?? NaN },
+  };
+}

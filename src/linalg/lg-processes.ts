@@ -19,20 +19,20 @@ export interface LgModel {
   student: GibbsParams;
 }
 
-interface Gaussian<T> {
+export interface Gaussian<T> {
   mean: Mat<T>;
   cov: Mat<T>;
 }
 
 /** vec W̄(Y) = A·vec Y for the Gibbs posterior: A = (β/ν²)·(Σ X ⊗ I_k); and Σ ⊗ I_k. */
-function gibbsMap<T>(F: Field<T>, X: Mat<T>, k: number, p: GibbsParams) {
+export function gibbsMap<T>(F: Field<T>, X: Mat<T>, k: number, p: GibbsParams) {
   const { sigma } = gibbsClosedForm(F, X, Array.from({ length: k }, () => X[0].map(() => F.fromNumber(0))), p);
   const c = F.div(F.fromNumber(p.betaT), F.square(F.fromNumber(p.nu)));
   return { A: scale(F, c, kron(F, matmul(F, sigma, X), identity(F, k))), postCov: kron(F, sigma, identity(F, k)) };
 }
 
 /** Joint Gaussian of (u, w) with u ~ N(m, C) and w | u ~ N(A u, S). */
-function joint<T>(F: Field<T>, m: Mat<T>, C: Mat<T>, A: Mat<T>, S: Mat<T>): Gaussian<T> {
+export function joint<T>(F: Field<T>, m: Mat<T>, C: Mat<T>, A: Mat<T>, S: Mat<T>): Gaussian<T> {
   const CAt = matmul(F, C, transpose(A));
   const AC = transpose(CAt);
   const top = C.map((r, i) => [...r, ...CAt[i]]);

@@ -1,6 +1,7 @@
 import type { Field } from './field.ts';
 import { intervalDoubleField } from './interval-double-field.ts';
 import { intervalField } from './interval-decimal-field.ts';
+import { InsufficientPrecision } from './insufficient-precision.ts';
 
 /** The two sides of a claimed relation, as computed by one formula in some arithmetic context. */
 export interface Sides<T> {
@@ -69,7 +70,15 @@ function isNegInf<T>(F: Field<T>, x: T): boolean {
 
 /** Evaluate once in F and classify; 'escalate' when more precision could still decide. */
 function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, final: boolean, workingReached: boolean): { decision: Decision; cert: Certificate } {
-  const { lhs, rhs } = formula(F);
+  let sides: Sides<T>;
+  try {
+    sides = formula(F);
+  } catch (e) {
+    if (!(e instanceof InsufficientPrecision)) throw e;
+    const verdict: InstanceVerdict = 'undecided';
+    return { decision: final ? verdict : 'escalate', cert: { context: F.name, digits: Math.round(F.digits), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, verdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } };
+  }
+  const { lhs, rhs } = sides;
   const base = { context: F.name, digits: Math.round(F.digits), lhs: F.bounds(lhs), rhs: F.bounds(rhs) };
   const infinite = (verdict: InstanceVerdict, margin: string, approx: number) => ({
     decision: verdict,

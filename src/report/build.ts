@@ -51,6 +51,7 @@ export function buildReport(args: {
   results: PropertyResult[];
   startedAt: Date;
   durationMs: number;
+  numerics?: Report['numerics'];
 }): Report {
   const claims = args.specs
     .map((spec) => ({ spec, results: args.results.filter((r) => r.claim === spec.id) }))
@@ -63,6 +64,7 @@ export function buildReport(args: {
     complete: true,
     claims,
     summary: summarise(claims),
+    numerics: args.numerics ?? null,
     timing: { startedAt: args.startedAt.toISOString(), durationMs: args.durationMs },
   };
 }

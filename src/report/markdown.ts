@@ -1,4 +1,6 @@
 import type { Report } from './types.ts';
+import { breakdownMarkdown } from './breakdown-table.ts';
+import { numericsMarkdown } from './numerics-section.ts';
 
 const PROVENANCE: Record<string, string> = {
   recovered: 'recovered from the paper (stored pages)',
@@ -63,6 +65,7 @@ export function renderMarkdown(r: Report): string {
       out.push(`**Counterexample** (${x.property}, seed ${x.seed}, path ${x.path}): ${code(x.instance)}`);
       out.push(`lhs ∈ [${x.lhs.lo}, ${x.lhs.hi}], rhs ∈ [${x.rhs.lo}, ${x.rhs.hi}], margin ∈ [${x.margin.lo}, ${x.margin.hi}]. Replay: \`${x.replay}\``, '');
     }
+    for (const p of c.properties) if (p.breakdown) out.push(...breakdownMarkdown(p.id, p.breakdown));
     out.push('**Negative controls** (planted wrong variants; each must be refuted by the same generator):', '');
     out.push('| control | refuted | instances drawn | witness margin |', '|---|---|---|---|');
     for (const k of c.controls) out.push(`| ${k.id} — ${k.description} | ${k.refuted ? 'yes' : '**NO**'} | ${k.instances} | ${k.witness ? `[${short(k.witness.margin.lo)}, ${short(k.witness.margin.hi)}]` : '—'} |`);
@@ -75,5 +78,6 @@ export function renderMarkdown(r: Report): string {
       out.push('');
     }
   }
+  if (r.numerics) out.push(...numericsMarkdown(r.numerics));
   return out.join('\n');
 }

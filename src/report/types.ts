@@ -1,5 +1,6 @@
 import type { ClaimStatus, ControlResult, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
 import type { Provenance } from '../spec/catalogue.ts';
+import type { DoublePathSurvey } from '../linalg/differential.ts';
 
 /** report.json, schema version 1 (documented by src/report/report.schema.json). */
 export interface Report {
@@ -9,6 +10,8 @@ export interface Report {
   complete: boolean;
   claims: ClaimReport[];
   summary: Record<ClaimStatus, number>;
+  /** Health of the numerics behind the claims: the double path (ml-matrix) against the Decimal reference. */
+  numerics: { doublePath: DoublePathSurvey; seed: number } | null;
   timing: { startedAt: string; durationMs: number };
 }
 
