@@ -11,7 +11,7 @@ import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
-import { spdOf } from '../gen/matrices.ts';
+import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
 import { certifiedSpd } from '../linalg/certified-spd.ts';
 import { deriveSeed } from '../engine/seed.ts';
 import fc from 'fast-check';
@@ -68,9 +68,9 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   return report;
 }
 
-/** The double path against the Decimal reference on `runs` random SPD matrices (n ≤ 4, ridge down to 1e-12). */
+/** The double path against the Decimal reference on `runs` random SPD matrices (n ≤ 4), half of them built to be ill-conditioned. */
 function numericsSurvey(runs: number, seed: number): NonNullable<Report['numerics']> {
   const s = deriveSeed(seed, 'numerics/double-path');
-  const matrices = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => spdOf(n)), { numRuns: runs, seed: s }).map((m) => m.matrix).filter(certifiedSpd);
+  const matrices = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => fc.oneof(spdOf(n), illConditionedSpdOf(n))), { numRuns: runs, seed: s }).map((m) => m.matrix).filter(certifiedSpd);
   return { doublePath: doublePathSurvey(matrices), seed: s };
 }

@@ -24,3 +24,17 @@ export function spdOf(n: number): fc.Arbitrary<SpdSpec> {
     matrix: B.map((ri, i) => B.map((rj, j) => ri.reduce((s, x, k) => s + x * rj[k], 0) + (i === j ? ridge : 0))),
   }));
 }
+
+/**
+ * SPD matrices whose conditioning is set by the ridge: B·Bᵀ + εI with B of rank n − 1 (its last row
+ * an integer combination of the others), so κ ≈ ‖B‖²/ε spreads over 1 … 1e13 as ε runs over RIDGES.
+ */
+export function illConditionedSpdOf(n: number): fc.Arbitrary<SpdSpec> {
+  if (n < 2) return spdOf(n);
+  return fc
+    .record({ B: matrixOf(n - 1, n), a: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: n - 1, maxLength: n - 1 }), ridge: fc.constantFrom(...RIDGES) })
+    .map(({ B, a, ridge }) => {
+      const rows = [...B, B[0].map((_, j) => B.reduce((s, r, i) => s + a[i] * r[j], 0))];
+      return { ridge, matrix: rows.map((ri, i) => rows.map((rj, j) => ri.reduce((s, x, k) => s + x * rj[k], 0) + (i === j ? ridge : 0))) };
+    });
+}

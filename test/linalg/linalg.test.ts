@@ -6,7 +6,7 @@ import { decimalField } from '../../src/numerics/decimal-field.ts';
 import { cholesky, inverseSpd, logdetSpd } from '../../src/linalg/cholesky.ts';
 import { identity, kron, lift, LinalgError, matmul, unvec, vec } from '../../src/linalg/matrix.ts';
 import { certifiedSpd } from '../../src/linalg/certified-spd.ts';
-import { spdOf } from '../../src/gen/matrices.ts';
+import { illConditionedSpdOf, spdOf } from '../../src/gen/matrices.ts';
 
 const I40 = intervalField(40);
 const D50 = decimalField(50);
@@ -61,14 +61,16 @@ describe('vec and Kronecker', () => {
 describe('ml-matrix double path against the Decimal reference', () => {
   it('loses no more than the conditioning forces', async () => {
     const { doublePathSurvey } = await import('../../src/linalg/differential.ts');
-    const samples = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => spdOf(n)), { numRuns: 300, seed: 5 });
+    const samples = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => fc.oneof(spdOf(n), illConditionedSpdOf(n))), { numRuns: 300, seed: 5 });
     const s = doublePathSurvey(samples.map((m) => m.matrix).filter(certifiedSpd));
-    console.info(`double path over ${s.matrices} SPD matrices (κ up to ${s.maxCondition.toExponential(1)}): worst log-det error ${s.worst.logdetRatio.toFixed(2)}·κε (κ = ${s.worst.logdetCondition.toExponential(1)}), worst inverse error ${s.worst.inverseRatio.toFixed(2)}·κε (κ = ${s.worst.inverseCondition.toExponential(1)})`);
+    console.info(`double path over ${s.matrices} SPD matrices (κ up to ${s.maxCondition.toExponential(1)}): worst log-det error ${s.worst.logdetRatio.toFixed(2)}·κε (κ = ${s.worst.logdetCondition.toExponential(1)}), worst inverse error ${s.worst.inverseRatio.toFixed(2)}·κε (κ = ${s.worst.inverseCondition.toExponential(1)}), worst eigenvalue error ${s.worst.eigenRatio.toFixed(2)}·λ_max·ε`);
     expect(s.matrices).toBeGreaterThan(100);
     expect(s.maxCondition).toBeGreaterThan(1e11);
-    expect(s.bands.length).toBeGreaterThanOrEqual(4);
+    expect(s.bands.length).toBe(5);
+    expect(s.bands.every((b) => b.matrices >= 5)).toBe(true);
     expect(s.worst.logdetRatio).toBeLessThan(100);
     expect(s.worst.inverseRatio).toBeLessThan(100);
+    expect(s.worst.eigenRatio).toBeLessThan(100);
   });
 });
 
