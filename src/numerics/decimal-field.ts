@@ -32,6 +32,8 @@ export function decimalField(digits: number): Field<Decimal> {
     exp: (a) => D.exp(a),
     log: (a) => D.ln(a),
     sqrt: (a) => D.sqrt(a),
+    cos: (a) => D.cos(a),
+    sin: (a) => D.sin(a),
     square: (a) => D.mul(a, a),
     abs: (a) => D.abs(a),
     min: (a, b) => (a.lte(b) ? a : b),

@@ -16,6 +16,8 @@ export const doubleField: Field<number> = {
   exp: Math.exp,
   log: Math.log,
   sqrt: Math.sqrt,
+  cos: Math.cos,
+  sin: Math.sin,
   square: (a) => a * a,
   abs: Math.abs,
   min: Math.min,

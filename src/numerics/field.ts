@@ -25,6 +25,9 @@ export interface Field<T> {
   /** Natural logarithm; log 0 = −∞. */
   log(a: T): T;
   sqrt(a: T): T;
+  /** Cosine and sine (radians); enclosures include every extremum the argument may span. */
+  cos(a: T): T;
+  sin(a: T): T;
   /** a² (tighter than mul(a, a) for enclosures that contain 0). */
   square(a: T): T;
   abs(a: T): T;

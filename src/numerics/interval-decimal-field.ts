@@ -3,6 +3,7 @@ import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
 import { decimalConstructor } from './decimal-field.ts';
+import { extremaIn, type EndOps } from './trig-extrema.ts';
 
 export type DecimalInterval = Interval<Decimal>;
 
@@ -29,6 +30,22 @@ export function intervalField(digits: number): Field<DecimalInterval> {
   const minOf = (xs: Decimal[]) => xs.reduce((m, x) => (x.lt(m) ? x : m));
   const maxOf = (xs: Decimal[]) => xs.reduce((m, x) => (x.gt(m) ? x : m));
   const guard = (r: DecimalInterval): DecimalInterval => (r.lo.isNaN() || r.hi.isNaN() ? whole : r);
+
+  // cos/sin: decimal.js evaluates them with guard digits but does not promise correct rounding in
+  // every mode, so each end is computed 10 digits finer and padded by 10^−digits (|cos|, |sin| ≤ 1).
+  const Fine = decimalConstructor(digits + 10, Decimal.ROUND_HALF_EVEN);
+  const pad = new Dn(`1e-${digits}`);
+  const piLo = Dn.acos(-1), piHi = Up.acos(-1);
+  const piEnclosure = { lo: Dn.sub(piLo, pad), hi: Up.add(piHi, pad) };
+  const ends: EndOps<Decimal> = { mulDown: (m, x) => Dn.mul(x, m), mulUp: (m, x) => Up.mul(x, m), le: (a, b) => a.lte(b), toNumber: (x) => x.toNumber() };
+  const trig = (f: 'cos' | 'sin', shift: 0 | 0.5, a: DecimalInterval): DecimalInterval => {
+    const one = new Dn(1), minusOne = new Dn(-1);
+    const values = [Fine[f](a.lo), Fine[f](a.hi)];
+    const low = Dn.sub(minOf(values), pad), high = Up.add(maxOf(values), pad);
+    let lo = low.lt(minusOne) ? minusOne : low, hi = high.gt(one) ? one : high;
+    for (const e of extremaIn(ends, a.lo, a.hi, piEnclosure.lo, piEnclosure.hi, shift)) e === 1 ? (hi = one) : (lo = minusOne);
+    return lo.isNaN() || hi.isNaN() ? { lo: minusOne, hi: one } : { lo, hi };
+  };
 
   const F: Field<DecimalInterval> = {
     name: 'interval-decimal',
@@ -66,6 +83,8 @@ export function intervalField(digits: number): Field<DecimalInterval> {
       if (a.hi.lt(0)) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
       return { lo: a.lo.lte(0) ? negInf : Dn.ln(a.lo), hi: a.hi.isZero() ? negInf : Up.ln(a.hi) };
     },
+    cos: (a) => trig('cos', 0, a),
+    sin: (a) => trig('sin', 0.5, a),
     sqrt(a) {
       if (a.hi.lt(0)) throw new RangeError(`sqrt of a negative enclosure [${a.lo}, ${a.hi}]`);
       return { lo: a.lo.lte(0) ? zero : Dn.sqrt(a.lo), hi: Up.sqrt(a.hi) };

@@ -1,6 +1,7 @@
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
+import { extremaIn, type EndOps } from './trig-extrema.ts';
 
 export type DoubleInterval = Interval<number>;
 
@@ -26,6 +27,16 @@ const up2 = (x: number) => up(up(x));
 const inf = (...xs: number[]) => xs.some((x) => !Number.isFinite(x));
 const downX = (x: number, exactInf: boolean) => (exactInf && x === Infinity ? x : down(x));
 const upX = (x: number, exactInf: boolean) => (exactInf && x === -Infinity ? x : up(x));
+
+/** Math.cos and Math.sin in V8 (fdlibm ports) err by less than one ulp; π ∈ [Math.PI, next double]. */
+const ends: EndOps<number> = { mulDown: (m, x) => down(m * x), mulUp: (m, x) => up(m * x), le: (a, b) => a <= b, toNumber: (x) => x };
+const PI_HI = up(Math.PI);
+function trig(f: (x: number) => number, shift: 0 | 0.5, a: DoubleInterval): DoubleInterval {
+  const values = [f(a.lo), f(a.hi)];
+  let lo = Math.max(-1, down2(Math.min(...values))), hi = Math.min(1, up2(Math.max(...values)));
+  for (const e of extremaIn(ends, a.lo, a.hi, Math.PI, PI_HI, shift)) e === 1 ? (hi = 1) : (lo = -1);
+  return Number.isNaN(lo) || Number.isNaN(hi) ? { lo: -1, hi: 1 } : { lo, hi };
+}
 
 const whole: DoubleInterval = { lo: -Infinity, hi: Infinity };
 const guard = (lo: number, hi: number): DoubleInterval => (Number.isNaN(lo) || Number.isNaN(hi) ? whole : { lo, hi });
@@ -66,6 +77,8 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     if (a.hi < 0) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
     return { lo: a.lo <= 0 ? -Infinity : a.lo === Infinity ? Infinity : down2(Math.log(a.lo)), hi: a.hi === 0 ? -Infinity : up2(Math.log(a.hi)) };
   },
+  cos: (a) => trig(Math.cos, 0, a),
+  sin: (a) => trig(Math.sin, 0.5, a),
   sqrt(a) {
     if (a.hi < 0) throw new RangeError(`sqrt of a negative enclosure [${a.lo}, ${a.hi}]`);
     return { lo: a.lo <= 0 ? 0 : a.lo === Infinity ? Infinity : Math.max(0, down(Math.sqrt(a.lo))), hi: up(Math.sqrt(a.hi)) };

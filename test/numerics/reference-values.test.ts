@@ -24,6 +24,8 @@ const v = (a: Args, k: string) => a[k] as number[];
 const formulas: Record<string, <T>(F: Field<T>, a: Args) => T> = {
   ln: (F, a) => F.log(F.fromNumber(n(a, 'x'))),
   exp: (F, a) => F.exp(F.fromNumber(n(a, 'x'))),
+  cos: (F, a) => F.cos(F.fromNumber(n(a, 'x'))),
+  sin: (F, a) => F.sin(F.fromNumber(n(a, 'x'))),
   kl: (F, a) => kl(F, dist(v(a, 'p')), dist(v(a, 'q'))),
   entropy: (F, a) => entropy(F, dist(v(a, 'p'))),
   logsumexp: (F, a) => logSumExp(F, v(a, 'x').map((x) => F.fromNumber(x))),
