@@ -53,7 +53,15 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
         logResult(r);
         return r;
       });
+  mkdirSync(o.out, { recursive: true });
+  const figures = selected.flatMap((p) =>
+    (p.figures ?? []).map((f) => {
+      writeFileSync(join(o.out, f.file), f.render() + '\n');
+      return { claim: p.claim, property: p.id, file: f.file, caption: f.caption };
+    }),
+  );
   const report = buildReport({
+    figures,
     numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },
@@ -62,7 +70,6 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.out, 'report.md'), renderMarkdown(report) + '\n');
   return report;

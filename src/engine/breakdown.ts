@@ -14,8 +14,8 @@ export interface BreakdownResult {
     share: Record<string, number>;
     /** how often each term was the largest */
     dominant: Record<string, number>;
-    /** mean and maximum of bound / reference (over instances with reference > 0) */
-    ratio: { mean: number; max: number };
+    /** mean, minimum and maximum of bound / reference (over instances with reference > 0) */
+    ratio: { mean: number; min: number; max: number };
   }>;
 }
 
@@ -44,7 +44,7 @@ export class BreakdownTable<I, D> {
       mean: Object.fromEntries(Object.entries(r.sum).map(([k, x]) => [k, x / r.count])),
       share: Object.fromEntries(Object.entries(r.share).map(([k, x]) => [k, x / r.count])),
       dominant: r.dominant,
-      ratio: r.ratios.length ? { mean: r.ratios.reduce((a, b) => a + b, 0) / r.ratios.length, max: Math.max(...r.ratios) } : { mean: NaN, max: NaN },
+      ratio: r.ratios.length ? { mean: r.ratios.reduce((a, b) => a + b, 0) / r.ratios.length, min: Math.min(...r.ratios), max: Math.max(...r.ratios) } : { mean: NaN, min: NaN, max: NaN },
     }));
     return { reference: this.def.reference, terms: [...this.def.terms], bound: this.def.bound, families };
   }

@@ -58,6 +58,15 @@ export interface PropertyDef<I, D = undefined> {
   classify?: (instance: I) => string[];
   /** Terms of a decomposition, tabulated per instance family against a reference quantity. */
   breakdown?: Breakdown<I, D>;
+  /** Figures written next to the report (SVG), e.g. a bound against a parameter for one instance. */
+  figures?: Figure[];
+}
+
+export interface Figure {
+  /** file name inside the report directory, e.g. 'kd-tight-rho0.svg' */
+  file: string;
+  caption: string;
+  render: () => string;
 }
 
 /**

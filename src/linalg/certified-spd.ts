@@ -2,7 +2,7 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import type { Field } from '../numerics/field.ts';
 import { cholesky } from './cholesky.ts';
-import { LinalgError, lift } from './matrix.ts';
+import { LinalgError, lift, type Mat } from './matrix.ts';
 import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 
 /**
@@ -12,9 +12,17 @@ import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
  */
 export function certifiedSpd(A: number[][]): boolean {
   if (A.some((r, i) => r.length !== A.length || r.some((x, j) => x !== A[j][i]))) return false;
+  return certifiedPositiveDefinite((F) => lift(F, A));
+}
+
+/**
+ * The same certificate for a symmetric matrix built in the context (e.g. u·I − H with u a decimal
+ * literal): true when a Cholesky with certified positive pivots succeeds.
+ */
+export function certifiedPositiveDefinite(build: <T>(F: Field<T>) => Mat<T>): boolean {
   for (const F of [intervalDoubleField, intervalField(60), intervalField(200)] as Field<unknown>[]) {
     try {
-      cholesky(F, lift(F, A));
+      cholesky(F, build(F));
       return true;
     } catch (e) {
       if (e instanceof InsufficientPrecision) continue;

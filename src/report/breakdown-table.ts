@@ -6,12 +6,12 @@ const fmt = (x: number) => (Math.abs(x) < 1e-15 ? '0' : Number.isFinite(x) ? (Ma
 /** A decomposition as a markdown table: per family, the mean reference, each term's mean and share, and bound/reference. */
 export function breakdownMarkdown(propertyId: string, b: BreakdownResult): string[] {
   const out = [`**Decomposition** (${propertyId}): mean of each term per instance family, with its mean share of the bound ${b.bound} (coefficient included) in parentheses; the last columns compare the bound with the exact ${b.reference}.`, ''];
-  out.push(`| family | instances | ${b.reference} | ${b.terms.join(' | ')} | bound | bound / ${b.reference} (mean, max) | largest term most often |`);
+  out.push(`| family | instances | ${b.reference} | ${b.terms.join(' | ')} | bound | bound / ${b.reference} (min, mean, max) | largest term most often |`);
   out.push(`|${'---|'.repeat(b.terms.length + 6)}`);
   for (const f of b.families) {
     const top = Object.entries(f.dominant).sort((x, y) => y[1] - x[1])[0];
     const cells = b.terms.map((t) => `${fmt(f.mean[t])} (${Math.round(100 * f.share[t])}%)`);
-    out.push(`| ${f.family} | ${f.count} | ${fmt(f.mean[b.reference])} | ${cells.join(' | ')} | ${fmt(f.mean.bound)} | ${fmt(f.ratio.mean)}, ${fmt(f.ratio.max)} | ${top ? `${top[0]} (${top[1]}/${f.count})` : '—'} |`);
+    out.push(`| ${f.family} | ${f.count} | ${fmt(f.mean[b.reference])} | ${cells.join(' | ')} | ${fmt(f.mean.bound)} | ${fmt(f.ratio.min)}, ${fmt(f.ratio.mean)}, ${fmt(f.ratio.max)} | ${top ? `${top[0]} (${top[1]}/${f.count})` : '—'} |`);
   }
   out.push('');
   return out;

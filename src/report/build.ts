@@ -52,6 +52,7 @@ export function buildReport(args: {
   startedAt: Date;
   durationMs: number;
   numerics?: Report['numerics'];
+  figures?: Report['figures'];
 }): Report {
   const claims = args.specs
     .map((spec) => ({ spec, results: args.results.filter((r) => r.claim === spec.id) }))
@@ -65,6 +66,7 @@ export function buildReport(args: {
     claims,
     summary: summarise(claims),
     numerics: args.numerics ?? null,
+    figures: args.figures ?? [],
     timing: { startedAt: args.startedAt.toISOString(), durationMs: args.durationMs },
   };
 }

@@ -66,6 +66,7 @@ export function renderMarkdown(r: Report): string {
       out.push(`lhs ∈ [${x.lhs.lo}, ${x.lhs.hi}], rhs ∈ [${x.rhs.lo}, ${x.rhs.hi}], margin ∈ [${x.margin.lo}, ${x.margin.hi}]. Replay: \`${x.replay}\``, '');
     }
     for (const p of c.properties) if (p.breakdown) out.push(...breakdownMarkdown(p.id, p.breakdown));
+    for (const f of r.figures.filter((x) => x.claim === c.id)) out.push(`![${f.caption}](${f.file})`, '', `*${f.caption}*`, '');
     out.push('**Negative controls** (planted wrong variants; each must be refuted by the same generator):', '');
     out.push('| control | refuted | instances drawn | witness margin |', '|---|---|---|---|');
     for (const k of c.controls) out.push(`| ${k.id} — ${k.description} | ${k.refuted ? 'yes' : '**NO**'} | ${k.instances} | ${k.witness ? `[${short(k.witness.margin.lo)}, ${short(k.witness.margin.hi)}]` : '—'} |`);

@@ -12,6 +12,8 @@ export interface Report {
   summary: Record<ClaimStatus, number>;
   /** Health of the numerics behind the claims: the double path (ml-matrix) against the Decimal reference. */
   numerics: { doublePath: DoublePathSurvey; seed: number } | null;
+  /** Figures written next to report.md, by claim. */
+  figures: Array<{ claim: string; property: string; file: string; caption: string }>;
   timing: { startedAt: string; durationMs: number };
 }
 

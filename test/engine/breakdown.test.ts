@@ -23,12 +23,12 @@ describe('decomposition tables', () => {
     expect(x.share.A).toBeCloseTo((3 / 5 + 1 / 5) / 2, 12);
     expect(x.share.B).toBeCloseTo((2 / 5 + 4 / 5) / 2, 12);
     expect(x.dominant).toEqual({ A: 1, B: 1 });
-    expect(x.ratio).toEqual({ mean: 5 / 4, max: 5 / 4 });
+    expect(x.ratio).toEqual({ mean: 5 / 4, min: 5 / 4, max: 5 / 4 });
   });
 
   it('renders one markdown row per family', () => {
     const md = breakdownMarkdown('KD-X/p', r).join('\n');
-    expect(md).toMatch(/\| x \| 2 \| 2\.00 \| 2\.00 \(40%\) \| 1\.50 \(60%\) \| 5\.00 \| 1\.25, 1\.25 \|/);
+    expect(md).toMatch(/\| x \| 2 \| 2\.00 \| 2\.00 \(40%\) \| 1\.50 \(60%\) \| 5\.00 \| 1\.25, 1\.25, 1\.25 \|/);
     expect(md).toMatch(/\| y \| 1 \|/);
   });
 });
