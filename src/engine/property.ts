@@ -24,6 +24,8 @@ export interface NegativeControl<I, D> {
   description: string;
   relation?: Relation;
   sides: InstanceSides<I, D>;
+  /** Hypotheses for this variant only (a probe that drops one of the property's hypotheses). */
+  establish?: (instance: I) => Established<D>;
 }
 
 /** One executable property of a claim. Instances must be plain JSON-like data (doubles, arrays, objects). */

@@ -55,7 +55,8 @@ export interface PropertyResult {
   screened: number;
   /** Highest precision (digits) any instance needed. */
   maxDigitsUsed: number;
-  hypotheses: Array<{ name: string; established: number }>;
+  /** Per hypothesis: on how many checked instances it was established, on how many discarded ones it failed. */
+  hypotheses: Array<{ name: string; established: number; failed: number }>;
   coverage: Record<string, number>;
   minMargin: string | null;
   tightest: InstanceRecord | null;
@@ -96,7 +97,7 @@ const record = (instance: unknown, c: Certificate): InstanceRecord => ({
 
 /** Evaluate one instance of a property (or of a control) to a certificate. */
 export function checkInstance(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>, established?: Established<unknown>): { est: Established<unknown>; cert: Certificate | null } {
-  const est = established ?? prop.establish?.(instance) ?? { hypotheses: [], derived: undefined };
+  const est = established ?? (control?.establish ?? prop.establish)?.(instance) ?? { hypotheses: [], derived: undefined };
   if (est.hypotheses.some((h) => !h.established)) return { est, cert: null };
   const sides = control?.sides ?? prop.sides;
   const relation = control?.relation ?? prop.relation;
@@ -140,6 +141,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
   const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
   const hypotheses = new Map<string, number>();
+  const failedHypotheses = new Map<string, number>();
   const coverage: Record<string, number> = {};
   let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
   let tightest: { instance: unknown; margin: number } | null = null;
@@ -158,6 +160,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
       }
       if (cert === null) {
         discarded++;
+        for (const h of est.hypotheses) if (!h.established) failedHypotheses.set(h.name, (failedHypotheses.get(h.name) ?? 0) + 1);
         fc.pre(false);
         return true;
       }
@@ -230,7 +233,7 @@ export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
     slack: quantiles(slacks, infiniteSides),
     screened,
     maxDigitsUsed,
-    hypotheses: [...hypotheses].map(([name, established]) => ({ name, established })),
+    hypotheses: [...new Set([...hypotheses.keys(), ...failedHypotheses.keys()])].map((name) => ({ name, established: hypotheses.get(name) ?? 0, failed: failedHypotheses.get(name) ?? 0 })),
     coverage,
     minMargin: tightCert ? (tightCert.verdict === 'attained' ? '0' : tightCert.margin.lo) : null,
     tightest: tightCert && t ? record(t.instance, tightCert) : null,

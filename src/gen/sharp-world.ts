@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { SharpWorld } from '../sharp/world.ts';
+import type { SharpKdWorld } from '../sharp/kd-world.ts';
 import { gridReal } from './reals.ts';
 
 /**
@@ -21,5 +22,26 @@ export const sharpWorldArb: fc.Arbitrary<SharpWorld> = fc
       omega: fc.constantFrom(0.25, 0.5, 1, 2, 4),
       lambda: fc.constantFrom(0.01, 0.1, 1, 10),
       rho: fc.constantFrom(0.001, 0.05, 0.2, 0.5, 1),
+    }),
+  );
+
+/** Distillation processes over sharpness worlds: a grid X × Y with 1–2 inputs and 2 labels, and a pseudo-label channel. */
+export const sharpKdWorldArb: fc.Arbitrary<SharpKdWorld> = fc
+  .record({ p: fc.integer({ min: 1, max: 2 }), a: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ p, a, n }) =>
+    fc.record({
+      p: fc.constant(p),
+      inputs: fc.array(fc.array(coord, { minLength: p, maxLength: p }), { minLength: a, maxLength: a }),
+      labels: fc.array(gridReal(-2, 2, 2), { minLength: 2, maxLength: 2 }),
+      weights: fc.array(fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(50)), { minLength: 2, maxLength: 2 }), { minLength: a, maxLength: a }),
+      n: fc.constant(n),
+      omega: fc.constantFrom(0.5, 1, 2),
+      lambda: fc.constantFrom(0.1, 1, 10),
+      rho: fc.constantFrom(0.05, 0.2, 0.5, 1),
+      relabel: fc.oneof(
+        fc.constant({ kind: 'truth' as const }),
+        fc.record({ kind: fc.constant('gibbs' as const), beta: fc.constantFrom(0.5, 2, 8) }),
+        fc.record({ kind: fc.constant('mixture' as const), beta: fc.constantFrom(0.5, 2, 8), eps: fc.constantFrom(0.01, 0.1, 0.5) }),
+      ),
     }),
   );

@@ -45,7 +45,7 @@ export function renderMarkdown(r: Report): string {
     out.push('');
     for (const p of c.properties) {
       out.push(`- **${p.id}** — ${p.title}.`);
-      out.push(`  Hypotheses established: ${p.hypotheses.map((h) => `${h.name} (${h.established})`).join('; ') || 'none needed'}.`);
+      out.push(`  Hypotheses established: ${p.hypotheses.map((h) => `${h.name} (${h.established}${h.failed ? `; failed on ${h.failed} discarded instances` : ''})`).join('; ') || 'none needed'}.`);
       if (p.slack) {
         const f = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '—');
         out.push(`  Relative slack margin/max(|lhs|,|rhs|) over ${p.slack.count} instances: min ${f(p.slack.min)}, 10% ${f(p.slack.p10)}, median ${f(p.slack.median)}, 90% ${f(p.slack.p90)}, max ${f(p.slack.max)}${p.slack.infinite ? `; ${p.slack.infinite} with an infinite side` : ''}.`);

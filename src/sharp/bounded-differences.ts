@@ -26,14 +26,19 @@ export function boundedDifferences<T>(F: Field<T>, w: SharpWorld) {
   const pairs = neighbourPairs(w);
   const change = (key: 'H' | 'HU' | 'S') => maxOf(pairs.map(([d, e]) => F.abs(F.sub(per[d][key], per[e][key]))));
   const dist = (d: number, e: number) => F.sqrt(sum(F, teachers[d].map((v, k) => F.square(F.sub(v, teachers[e][k])))));
-  const xmax2 = maxOf(q.norm2);
   return {
     kappa: F.mul(F.fromNumber(w.n), maxOf(pairs.map(([d, e]) => dist(d, e)))),
-    L: F.mul(q.omega, F.sqrt(xmax2)),
-    alpha: F.mul(F.square(q.omega), xmax2),
+    ...lossConstants(F, w),
     g0: maxOf(teachers.flatMap((f) => w.xs.map((_, j) => q.gradNorm(f, j)))),
     bdH: change('H'),
     bdHU: change('HU'),
     bdS: change('S'),
   };
+}
+
+/** (A3) L = ω·max‖x_j‖ and (A4) α = ω²·max‖x_j‖² for the cosine loss. */
+export function lossConstants<T>(F: Field<T>, w: SharpWorld) {
+  const omega = F.fromNumber(w.omega);
+  const xmax2 = w.xs.map((x) => sum(F, x.map((v) => F.square(F.fromNumber(v))))).reduce((a, b) => F.max(a, b));
+  return { L: F.mul(omega, F.sqrt(xmax2)), alpha: F.mul(F.square(omega), xmax2) };
 }

@@ -1,0 +1,92 @@
+import type { Field } from '../numerics/field.ts';
+import { sum } from '../numerics/field.ts';
+import { boundedDifferences } from './bounded-differences.ts';
+import { datasets, LOSS_RANGE, sharpQuantities, type SharpWorld } from './world.ts';
+
+/**
+ * Theorem 12 on an exact distillation process over a sharpness world. The data space is a grid
+ * Z = X × Y (point z = i·|Y| + j is (x_i, y_j)), μ(z) ∝ weights[i][j] > 0. The teacher is the ridge
+ * map A, deterministic; the pseudo-labelled set D̂ keeps the inputs of D and draws each label from
+ * the teacher's soft prediction
+ *   q_f(y_j | x_i) ∝ exp(−β·ℓ(f; (x_i, y_j)))   (or the true channel μ(y|x), or a mixture);
+ * the student runs the same map on D̂. So Δ(D, f) = μⁿ(D)·1[f = A(D)], Γ(D̂, f) = Γ_D̂(D̂)·1[f = A(D̂)],
+ * the algorithm shift is 0 and K_n = KL(Γ_D̂ ‖ μⁿ), finite because every μⁿ(D̂) > 0.
+ */
+export interface SharpKdWorld {
+  p: number;
+  inputs: number[][];
+  labels: number[];
+  weights: number[][];
+  n: number;
+  omega: number;
+  lambda: number;
+  rho: number;
+  relabel: { kind: 'truth' } | { kind: 'gibbs'; beta: number } | { kind: 'mixture'; beta: number; eps: number };
+}
+
+/** The same world as a SharpWorld over the |X|·|Y| grid points. */
+export function asSharpWorld(w: SharpKdWorld): SharpWorld {
+  return {
+    p: w.p,
+    xs: w.inputs.flatMap((x) => w.labels.map(() => x)),
+    ys: w.inputs.flatMap(() => w.labels),
+    weights: w.inputs.flatMap((_, i) => w.labels.map((_, j) => w.weights[i][j])),
+    n: w.n,
+    omega: w.omega,
+    lambda: w.lambda,
+    rho: w.rho,
+  };
+}
+
+export function sharpKdQuantities<T>(F: Field<T>, w: SharpKdWorld) {
+  const sw = asSharpWorld(w);
+  const q = sharpQuantities(F, sw);
+  const a = w.inputs.length, b = w.labels.length;
+  const all = datasets(sw);
+  const teachers = all.map((D) => q.teacher(D));
+  const muN = all.map((D) => D.reduce((acc, z) => F.mul(acc, q.mu[z]), F.fromNumber(1)));
+  // the pseudo-label channel q(j | i) for a teacher f
+  const truth = (i: number, j: number) => F.div(q.mu[i * b + j], sum(F, w.labels.map((_, l) => q.mu[i * b + l])));
+  const channel = (f: T[]) => Array.from({ length: a }, (_, i) => {
+    if (w.relabel.kind === 'truth') return w.labels.map((_, j) => truth(i, j));
+    const beta = F.fromNumber(w.relabel.beta);
+    const e = w.labels.map((_, j) => F.exp(F.neg(F.mul(beta, q.loss(f, i * b + j)))));
+    const Z = sum(F, e);
+    const gibbs = e.map((x) => F.div(x, Z));
+    if (w.relabel.kind === 'gibbs') return gibbs;
+    const eps = F.fromNumber(w.relabel.eps);
+    return gibbs.map((g, j) => F.add(F.mul(F.sub(F.fromNumber(1), eps), truth(i, j)), F.mul(eps, g)));
+  });
+  // Γ_D̂(D̂) = Σ_D μⁿ(D) Π_k q_{A(D)}(ŷ_k | x_k), over D with the inputs of D̂
+  const index = (D: number[]) => D.reduce((acc, z, k) => acc + z * (a * b) ** k, 0);
+  const gammaD = all.map(() => F.fromNumber(0));
+  all.forEach((D, d) => {
+    const ch = channel(teachers[d]);
+    for (let r = 0; r < b ** w.n; r++) {
+      const labelsOf = Array.from({ length: w.n }, (_, k) => Math.floor(r / b ** k) % b);
+      const Dhat = D.map((z, k) => Math.floor(z / b) * b + labelsOf[k]);
+      const prob = labelsOf.reduce((acc, j, k) => F.mul(acc, ch[Math.floor(D[k] / b)][j]), muN[d]);
+      const e = index(Dhat);
+      gammaD[e] = F.add(gammaD[e], prob);
+    }
+  });
+  const Kn = F.max(F.fromNumber(0), sum(F, all.map((_, d) => (F.sign(gammaD[d]) === 0 ? F.fromNumber(0) : F.mul(gammaD[d], F.log(F.div(gammaD[d], muN[d])))))));
+  const LP = q.population(q.loss), LPU = q.population(q.smoothedLoss);
+  const H = all.map((D, d) => F.sub(LP(teachers[d]), q.empirical(D, q.loss)(teachers[d])));
+  const SP = teachers.map((f) => F.sub(LPU(f), LP(f)));
+  const expect = (law: T[], xs: T[]) => sum(F, law.map((p, d) => F.mul(p, xs[d])));
+  const bd = boundedDifferences(F, sw);
+  const rho = F.fromNumber(w.rho), sqrtN = F.sqrt(F.fromNumber(w.n)), half = F.fromNumber(0.5);
+  const r = F.mul(half, F.fromNumber(LOSS_RANGE.b - LOSS_RANGE.a));
+  return {
+    Kn,
+    genT: expect(muN, H),
+    genS: expect(gammaD, H),
+    sharpT: expect(muN, SP),
+    sharpS: expect(gammaD, SP),
+    bd,
+    sigma0: F.div(F.add(F.mul(bd.kappa, bd.L), r), sqrtN),
+    sigmaU: F.div(F.add(F.mul(bd.kappa, F.add(bd.g0, F.mul(bd.alpha, rho))), r), sqrtN),
+    nu: F.div(F.add(F.add(F.mul(half, F.mul(F.mul(bd.alpha, bd.kappa), rho)), F.mul(bd.g0, rho)), F.mul(half, F.mul(bd.alpha, F.square(rho)))), sqrtN),
+  };
+}
