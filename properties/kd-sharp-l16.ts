@@ -7,7 +7,7 @@ import { gridReal } from '../src/gen/reals.ts';
 import { sharpWorldArb } from '../src/gen/sharp-world.ts';
 import { lift, trace } from '../src/linalg/matrix.ts';
 import { ballSecondMoment } from '../src/sharp/ball.ts';
-import { certifiedTopEigenvalue } from '../src/sharp/tau-op.ts';
+import { certifiedTopEigenvalue, curvatureBound } from '../src/sharp/tau-op.ts';
 import { datasets, sharpQuantities, type SharpWorld } from '../src/sharp/world.ts';
 
 /**
@@ -94,12 +94,6 @@ export const l16Tight = defineProperty<QuadInstance, TauDerived>({
 });
 
 /** The cosine world: E_D[S_P(A(D))] with exact ball averages, against ½τ_opρ², τ_op ≥ ω²λ_max(Σ μ_j x_j x_jᵀ). */
-const populationSecondMoment = <T>(F: Field<T>, w: SharpWorld) => {
-  const total = sum(F, w.weights.map((v) => F.fromNumber(v)));
-  return Array.from({ length: w.p }, (_, r) => Array.from({ length: w.p }, (_, c) =>
-    F.mul(F.square(F.fromNumber(w.omega)), F.div(sum(F, w.xs.map((x, j) => F.mul(F.fromNumber(w.weights[j]), F.mul(F.fromNumber(x[r]), F.fromNumber(x[c]))))), total))));
-};
-
 const expectedSharpness = <T>(F: Field<T>, w: SharpWorld) => {
   const q = sharpQuantities(F, w);
   const LP = q.population(q.loss), LPU = q.population(q.smoothedLoss);
@@ -123,7 +117,7 @@ export const l16Cosine = defineProperty<SharpWorld, TauDerived>({
   arbitrary: sharpWorldArb,
   seedKey: 'sharpness/worlds',
   establish: (w) => {
-    const tau = certifiedTopEigenvalue((F) => populationSecondMoment(F, w));
+    const tau = certifiedTopEigenvalue((F) => curvatureBound(F, w));
     return { hypotheses: [{ name: "(A5') τ_op ≥ ω²λ_max(E x xᵀ) ≥ sup ‖∇²L_P‖_op (certified)", established: tau !== null }], derived: { tau: tau ?? '0' } };
   },
   sides: cosineSides(0.5),

@@ -5,8 +5,7 @@ import { DEFAULT_DIGITS } from '../src/engine/budget.ts';
 import { defineProperty, type Established } from '../src/engine/property.ts';
 import { sharpKdWorldArb } from '../src/gen/sharp-world.ts';
 import { asSharpWorld, sharpKdQuantities, type SharpKdWorld } from '../src/sharp/kd-world.ts';
-import { certifiedTopEigenvalue } from '../src/sharp/tau-op.ts';
-import { sum } from '../src/numerics/field.ts';
+import { certifiedTopEigenvalue, curvatureBound } from '../src/sharp/tau-op.ts';
 
 /**
  * Theorem 12 (statement from the seed text; proof and (42) reconstructed):
@@ -92,14 +91,7 @@ const regimeCondition = (w: SharpKdWorld, shrink = 1) => {
   };
 };
 
-const tauOf = (w: SharpKdWorld) => {
-  const sw = asSharpWorld(w);
-  return certifiedTopEigenvalue((F) => {
-    const total = sum(F, sw.weights.map((v) => F.fromNumber(v)));
-    return Array.from({ length: w.p }, (_, r) => Array.from({ length: w.p }, (_, c) =>
-      F.mul(F.square(F.fromNumber(w.omega)), F.div(sum(F, sw.xs.map((x, j) => F.mul(F.fromNumber(sw.weights[j]), F.mul(F.fromNumber(x[r]), F.fromNumber(x[c]))))), total))));
-  });
-};
+const tauOf = (w: SharpKdWorld) => certifiedTopEigenvalue((F) => curvatureBound(F, asSharpWorld(w)));
 
 const regimeSides = <T>(F: Field<T>, w: SharpKdWorld) => {
   const q = sharpKdQuantities(F, w);

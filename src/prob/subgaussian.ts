@@ -120,7 +120,6 @@ function phiMeanValue<T>(F: Field<T>, V: Lifted<T>, l: number, u: number): T {
  */
 function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces: number): ProxyEnclosure | undefined {
   const V = lift(F, w, x);
-  const m = V.m;
   const varEnc = weightedVariance(F, w, x);
   if (F.sign(varEnc) !== 1) return undefined;
   let lo = lowerEnd(F, varEnc);

@@ -1,4 +1,5 @@
 import type { Field } from '../numerics/field.ts';
+import { sum } from '../numerics/field.ts';
 import { decimalField } from '../numerics/decimal-field.ts';
 import { jacobiEigen } from '../linalg/jacobi.ts';
 import { certifiedPositiveDefinite } from '../linalg/certified-spd.ts';
@@ -19,3 +20,11 @@ export function certifiedTopEigenvalue(build: <T>(F: Field<T>) => Mat<T>): strin
 }
 
 const symmetrised = <T>(M: Mat<T>): Mat<T> => M.map((r, i) => r.map((x, j) => (j < i ? M[j][i] : x)));
+
+/** ω²·E_μ[x xᵀ] for a sharpness world: |cos| ≤ 1 makes its λ_max bound ‖∇²L_P‖_op everywhere. */
+export function curvatureBound<T>(F: Field<T>, w: { p: number; xs: number[][]; weights: number[]; omega: number }): Mat<T> {
+  const total = sum(F, w.weights.map((v) => F.fromNumber(v)));
+  const omega2 = F.square(F.fromNumber(w.omega));
+  return Array.from({ length: w.p }, (_, r) => Array.from({ length: w.p }, (_, c) =>
+    F.mul(omega2, F.div(sum(F, w.xs.map((x, j) => F.mul(F.fromNumber(w.weights[j]), F.mul(F.fromNumber(x[r]), F.fromNumber(x[c]))))), total))));
+}
