@@ -56,6 +56,11 @@ export interface PropertyDef<I, D = undefined> {
    * expensive to establish. The report shows the instances actually checked.
    */
   budgetShare?: number;
+  /**
+   * Highest precision this property may escalate to (default: the run's maximum), for formulas
+   * whose certified margin can need hundreds of digits (differences of masses of order 1e-600).
+   */
+  maxDigits?: number;
   /** Coverage classes of an instance (edge-case labels), counted in the report. */
   classify?: (instance: I) => string[];
   /** Terms of a decomposition, tabulated per instance family against a reference quantity. */

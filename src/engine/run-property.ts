@@ -40,7 +40,7 @@ export interface PropertyResult {
   id: string;
   claim: string;
   title: string;
-  relation: 'le' | 'eq';
+  relation: 'le' | 'eq' | 'lt';
   status: ClaimStatus;
   seed: number;
   instances: number;
@@ -136,8 +136,9 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
 }
 
 /** Run a property on `budget.runs` generated instances, then each of its negative controls. */
-export function runProperty(prop: AnyProperty, budget: Budget): PropertyResult {
+export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResult {
   const start = performance.now();
+  const budget = prop.maxDigits && prop.maxDigits > runBudget.policy.maxDigits ? { ...runBudget, policy: { ...runBudget.policy, maxDigits: prop.maxDigits } } : runBudget;
   const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
   const hypotheses = new Map<string, number>();

@@ -13,7 +13,8 @@ export interface Sides<T> {
 export type Formula = <T>(F: Field<T>) => Sides<T>;
 
 /** `le`: lhs ≤ rhs (margin rhs − lhs ≥ 0). `eq`: lhs = rhs. */
-export type Relation = 'le' | 'eq';
+/** lhs ≤ rhs, lhs = rhs (to the working precision), or lhs < rhs (strict: the margin must be certified positive). */
+export type Relation = 'le' | 'eq' | 'lt';
 
 /**
  * holds: certified margin > 0 (for `le`). attained: |margin| is zero to the working precision.
@@ -92,8 +93,8 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     return !/Infinity|NaN/.test(b.lo + b.hi);
   };
   const escalate = () => ({ decision: (final ? 'undecided' : 'escalate') as Decision, cert: { ...base, verdict: 'undecided' as InstanceVerdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } });
-  if ((lInf && rInf) || (lNegInf && rNegInf)) return infinite(relation === 'eq' ? 'attained' : 'holds', 'NaN', Infinity);
-  if (relation === 'le' && (rInf || lNegInf)) return infinite('holds', 'Infinity', Infinity);
+  if ((lInf && rInf) || (lNegInf && rNegInf)) return infinite(relation === 'eq' ? 'attained' : relation === 'lt' ? 'violated' : 'holds', 'NaN', Infinity);
+  if (relation !== 'eq' && (rInf || lNegInf)) return infinite('holds', 'Infinity', Infinity);
   if (lInf || rInf || lNegInf || rNegInf) {
     const other = lInf || lNegInf ? rhs : lhs;
     return finite(other) ? infinite('violated', lInf || rNegInf ? '-Infinity' : 'Infinity', lInf || rNegInf ? -Infinity : Infinity) : escalate();
@@ -108,7 +109,12 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   const cert = (verdict: InstanceVerdict): Certificate => ({ ...base, verdict, margin: F.bounds(margin), marginApprox: F.approx(margin), scale });
 
   let decision: Decision = 'escalate';
-  if (relation === 'le') {
+  if (relation === 'lt') {
+    // strict: any certified positive margin holds, however small; a margin certified ≤ 0 violates
+    if (sgn === 1) decision = 'holds';
+    else if (sgn === 0 || sgn === -1) decision = 'violated';
+    else if (final) decision = 'undecided';
+  } else if (relation === 'le') {
     if (sgn === -1) decision = 'violated';
     else if (aboveThr === 1) decision = 'holds';
     else if (workingReached && aboveThr !== undefined && belowNegThr !== undefined && aboveThr <= 0 && belowNegThr >= 0) decision = 'attained';
