@@ -11,6 +11,7 @@ import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
+import { classifyOperators } from '../skd/classify.ts';
 import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
 import { certifiedSpd } from '../linalg/certified-spd.ts';
 import { deriveSeed } from '../engine/seed.ts';
@@ -62,6 +63,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   );
   const report = buildReport({
     figures,
+    classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget) : null,
     numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },

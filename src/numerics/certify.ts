@@ -75,7 +75,9 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   try {
     sides = formula(F);
   } catch (e) {
-    if (!(e instanceof InsufficientPrecision)) throw e;
+    // decimal.js knows ln 10 and π to about 1025 digits: beyond that, as undecidable as a straddling pivot
+    const limit = e instanceof Error && /Precision limit exceeded/.test(e.message);
+    if (!(e instanceof InsufficientPrecision) && !limit) throw e;
     const verdict: InstanceVerdict = 'undecided';
     return { decision: final ? verdict : 'escalate', cert: { context: F.name, digits: Math.round(F.digits), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, verdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } };
   }

@@ -35,15 +35,19 @@ export function intervalField(digits: number): Field<DecimalInterval> {
   // every mode, so each end is computed 10 digits finer and padded by 10^−digits (|cos|, |sin| ≤ 1).
   const Fine = decimalConstructor(digits + 10, Decimal.ROUND_HALF_EVEN);
   const pad = new Dn(`1e-${digits}`);
-  const piLo = Dn.acos(-1), piHi = Up.acos(-1);
-  const piEnclosure = { lo: Dn.sub(piLo, pad), hi: Up.add(piHi, pad) };
+  // π only when trig is used: decimal.js knows π to about 1025 digits
+  let piCache: DecimalInterval | undefined;
+  const piEnclosure = (): DecimalInterval => {
+    if (digits > 1000) throw new RangeError(`cos/sin at ${digits} digits: decimal.js knows π to about 1025 digits`);
+    return (piCache ??= { lo: Dn.sub(Dn.acos(-1), pad), hi: Up.add(Up.acos(-1), pad) });
+  };
   const ends: EndOps<Decimal> = { mulDown: (m, x) => Dn.mul(x, m), mulUp: (m, x) => Up.mul(x, m), le: (a, b) => a.lte(b), toNumber: (x) => x.toNumber() };
   const trig = (f: 'cos' | 'sin', shift: 0 | 0.5, a: DecimalInterval): DecimalInterval => {
     const one = new Dn(1), minusOne = new Dn(-1);
     const values = [Fine[f](a.lo), Fine[f](a.hi)];
     const low = Dn.sub(minOf(values), pad), high = Up.add(maxOf(values), pad);
     let lo = low.lt(minusOne) ? minusOne : low, hi = high.gt(one) ? one : high;
-    for (const e of extremaIn(ends, a.lo, a.hi, piEnclosure.lo, piEnclosure.hi, shift)) e === 1 ? (hi = one) : (lo = minusOne);
+    for (const e of extremaIn(ends, a.lo, a.hi, piEnclosure().lo, piEnclosure().hi, shift)) e === 1 ? (hi = one) : (lo = minusOne);
     return lo.isNaN() || hi.isNaN() ? { lo: minusOne, hi: one } : { lo, hi };
   };
 

@@ -53,6 +53,7 @@ export function buildReport(args: {
   durationMs: number;
   numerics?: Report['numerics'];
   figures?: Report['figures'];
+  classification?: Report['classification'];
 }): Report {
   const claims = args.specs
     .map((spec) => ({ spec, results: args.results.filter((r) => r.claim === spec.id) }))
@@ -67,6 +68,7 @@ export function buildReport(args: {
     summary: summarise(claims),
     numerics: args.numerics ?? null,
     figures: args.figures ?? [],
+    classification: args.classification ?? null,
     timing: { startedAt: args.startedAt.toISOString(), durationMs: args.durationMs },
   };
 }

@@ -1,6 +1,7 @@
 import type { Report } from './types.ts';
 import { breakdownMarkdown } from './breakdown-table.ts';
 import { numericsMarkdown } from './numerics-section.ts';
+import { classificationMarkdown } from './classification-section.ts';
 
 const PROVENANCE: Record<string, string> = {
   recovered: 'recovered from the paper (stored pages)',
@@ -79,6 +80,7 @@ export function renderMarkdown(r: Report): string {
       out.push('');
     }
   }
+  if (r.classification) out.push(...classificationMarkdown(r.classification));
   if (r.numerics) out.push(...numericsMarkdown(r.numerics));
   return out.join('\n');
 }

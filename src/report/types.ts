@@ -1,6 +1,7 @@
 import type { ClaimStatus, ControlResult, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
 import type { Provenance } from '../spec/catalogue.ts';
 import type { DoublePathSurvey } from '../linalg/differential.ts';
+import type { Classification } from '../skd/classify.ts';
 
 /** report.json, schema version 1 (documented by src/report/report.schema.json). */
 export interface Report {
@@ -12,6 +13,8 @@ export interface Report {
   summary: Record<ClaimStatus, number>;
   /** Health of the numerics behind the claims: the double path (ml-matrix) against the Decimal reference. */
   numerics: { doublePath: DoublePathSurvey; seed: number } | null;
+  /** The softening operators classified against the axioms (when an SKD claim ran). */
+  classification: Classification | null;
   /** Figures written next to report.md, by claim. */
   figures: Array<{ claim: string; property: string; file: string; caption: string }>;
   timing: { startedAt: string; durationMs: number };

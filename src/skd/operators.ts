@@ -81,7 +81,7 @@ export const powerTopK = (k: number): Operator => ({
 
 /** Power softening, then additive smoothing with a fixed constant c: F_1(p) ≠ p. */
 export const additiveSmoothing = (c: number): Operator => ({
-  id: `additive-${c}`,
+  id: `additive-smoothing`,
   description: `power softening followed by additive smoothing (q + ${c})/(1 + ${c}·V)`,
   domain: { min: 0, max: Infinity },
   role: 'bad',
