@@ -17,11 +17,14 @@ export interface Operator {
   apply<T>(F: Field<T>, w: readonly number[], T: number): T[];
 }
 
-/** p^{1/T}/Σp^{1/T} = softmax((log p)/T) on the support: zeros stay zero. */
+/** p^b/Σp^b = softmax(b·log p) on the support: zeros stay zero. */
 function escort<T>(F: Field<T>, w: readonly number[], exponent: T): T[] {
   const lw = logWeights(F, w);
   return softmaxOn(F, lw.map((l, i) => (w[i] === 0 ? l : F.mul(l, exponent))), w.map((x) => x > 0));
 }
+
+/** The escort distribution p^b/Σ p^b for an exponent given exactly (b = 1/T). */
+export const powerByExponent = <T>(F: Field<T>, w: readonly number[], b: number): T[] => escort(F, w, F.fromNumber(b));
 
 export const power: Operator = {
   id: 'power',
