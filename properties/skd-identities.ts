@@ -156,6 +156,68 @@ export const bvVarianceTerm = defineProperty<BvInstance>({
   controls: [{ id: 'SKD-BV/kl-variance-closed-form~plus-log', description: '+log Σ exp(E log q_D) (sign flipped)', sides: (F, i) => { const b = bvPieces(F, i); return { lhs: b.mean(b.qs.map((q) => klOf(F, b.qhat, q))), rhs: b.lse }; } }],
 });
 
+// ---------------------------------------------------------------- SKD-UNIFORM
+interface UniformInstance extends BvInstance {
+  T: number;
+  family: 'power' | 'mixing';
+}
+const uniformArb: fc.Arbitrary<UniformInstance> = fc.record({ bv: bvArb, T: fc.oneof(gridReal(1, 20, 2), fc.constant(1)), family: fc.constantFrom('power' as const, 'mixing' as const) }).map(({ bv, ...r }) => ({ ...bv, ...r }));
+
+/** Heskes' decomposition with the softened target p* = F_T(target): T enters only through p*. */
+const uniformSides = (softenCentre: boolean) => <T>(F: Field<T>, i: UniformInstance) => {
+  const op = i.family === 'power' ? power : mixing;
+  const b = bvPieces(F, i);
+  const target = op.apply(F, i.target, i.T);
+  const centre = softenCentre ? op.apply(F, b.qhat.map((x) => F.approx(x)), i.T) : b.qhat;
+  return { lhs: b.mean(b.qs.map((q) => klOf(F, target, q))), rhs: F.add(klOf(F, target, centre), b.mean(b.qs.map((q) => klOf(F, centre, q)))) };
+};
+
+export const uniformOverOperators = defineProperty<UniformInstance>({
+  id: 'SKD-UNIFORM/bias-variance-any-operator',
+  claim: 'SKD-UNIFORM',
+  title: "the KL bias–variance decomposition holds unchanged whichever operator softens the target (power or mixing, any T ≥ 1)",
+  relation: 'eq',
+  arbitrary: uniformArb,
+  sides: uniformSides(false),
+  classify: (i) => [`family:${i.family}`],
+  controls: [{ id: 'SKD-UNIFORM/bias-variance-any-operator~softened-centre', description: 'the centre q̂ softened by the operator as well', sides: uniformSides(true) }],
+});
+
+// ---------------------------------------------------------------- SKD-BLACKBOX
+interface BlackBoxInstance {
+  counts: number[];
+  T: number;
+  alpha: number;
+}
+const blackBoxArb: fc.Arbitrary<BlackBoxInstance> = fc.integer({ min: 2, max: 8 }).chain((V) =>
+  fc.record({
+    counts: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: V, maxLength: V }).map((c) => (c.some((x) => x > 0) ? c : c.map((_, i) => (i === 0 ? 1 : 0)))),
+    T: fc.constantFrom(1e4, 1e8),
+    alpha: fc.constantFrom(0.5, 1),
+  }),
+);
+
+/** At large T: ‖F_T(p) − uniform on all V‖₁ ≤ e^{(2 + |log p_min|)/T} − 1 (the full reading of AX5). */
+const blackBoxSides = (smooth: boolean) => <T>(F: Field<T>, i: BlackBoxInstance) => {
+  const w = smooth ? i.counts.map((c) => c + i.alpha) : i.counts;
+  const p = normalise(F, w);
+  const logMin = p.filter((_, k) => w[k] > 0).map((x) => F.log(x)).reduce((a, b) => F.min(a, b));
+  const rate = F.sub(F.exp(F.div(F.sub(F.fromNumber(2), logMin), F.fromNumber(i.T))), F.fromNumber(1));
+  const u = w.map(() => F.div(F.fromNumber(1), F.fromNumber(w.length)));
+  return { lhs: l1(F, power.apply(F, w, i.T), u), rhs: rate };
+};
+
+export const blackBox = defineProperty<BlackBoxInstance>({
+  id: 'SKD-BLACKBOX/smooth-then-soften',
+  claim: 'SKD-BLACKBOX',
+  title: 'a text-only teacher estimated from counts: add-α smoothing before power softening reaches the uniform law on all classes as T → ∞ (unseen classes included)',
+  relation: 'le',
+  arbitrary: blackBoxArb,
+  sides: blackBoxSides(true),
+  classify: (i) => [i.counts.some((c) => c === 0) ? 'unseen-classes' : 'all-seen'],
+  controls: [{ id: 'SKD-BLACKBOX/smooth-then-soften~unsmoothed', description: 'the raw count estimate softened directly: the power family keeps unseen classes at 0', sides: blackBoxSides(false) }],
+});
+
 // ---------------------------------------------------------------- SKD-NONEQUIV
 interface FamilyInstance {
   w: number[];
@@ -372,4 +434,4 @@ export const pathExample = defineProperty<null>({
   controls: [{ id: 'SKD-CONV-1N/catalogue-path~n-doubled', description: 'the printed values attributed to twice as many stages', sides: (F) => pathNumbers(2)(F) }],
 });
 
-export const properties = [eqPower, topk, bvSquaredLoss, bvKlLoss, bvVarianceTerm, nonEquivalent, catalogueWitness, momentMatching, temperatureRemap, remapCatalogue, convergence, pathExample];
+export const properties = [eqPower, topk, bvSquaredLoss, bvKlLoss, bvVarianceTerm, nonEquivalent, catalogueWitness, momentMatching, temperatureRemap, remapCatalogue, convergence, pathExample, uniformOverOperators, blackBox];

@@ -16,13 +16,15 @@ const establish = (op: Operator, ax: Axiom) => (i: AxiomInstance) => ({
 const classify = (i: AxiomInstance) => [`weights:${i.kind}`, `V:${i.w.length}`, i.w.some((x) => x === 0) ? 'has-zeros' : 'full-support'];
 
 /**
- * One axiom applied to one operator, as a property (id `<claim>/<operator>-<axiom>`), with planted
+ * One axiom applied to one operator, as a property (id `<claim>/<operator>-<axiom>`; the claim is the
+ * axiom's, or a family claim), with planted
  * bad operators as negative controls and other readings as probes.
  */
-export function axiomProperty(op: Operator, ax: Axiom, o: { controls?: Operator[]; probes?: Array<{ op: Operator; ax: Axiom }> } = {}): PropertyDef<AxiomInstance> {
+export function axiomProperty(op: Operator, ax: Axiom, o: { controls?: Operator[]; probes?: Array<{ op: Operator; ax: Axiom }>; claim?: string } = {}): PropertyDef<AxiomInstance> {
+  const claim = o.claim ?? ax.claim;
   return defineProperty<AxiomInstance>({
-    id: `${ax.claim}/${op.id}-${slug(ax.key)}`,
-    claim: ax.claim,
+    id: `${claim}/${op.id}-${slug(ax.key)}`,
+    claim,
     title: `${op.description}: ${ax.title}`,
     relation: ax.relation,
     arbitrary: axiomInstanceArb,
@@ -33,14 +35,14 @@ export function axiomProperty(op: Operator, ax: Axiom, o: { controls?: Operator[
     sides: (F, i) => ax.sides(F, op, i),
     classify,
     controls: (o.controls ?? []).map((bad) => ({
-      id: `${ax.claim}/${op.id}-${slug(ax.key)}~${bad.id}`,
+      id: `${claim}/${op.id}-${slug(ax.key)}~${bad.id}`,
       description: `the same axiom claimed for ${bad.description}`,
       relation: ax.relation,
       sides: (F, i) => ax.sides(F, bad, i),
       establish: establish(bad, ax),
     })),
     probes: (o.probes ?? []).map((p) => ({
-      id: `${ax.claim}/${op.id}-${slug(ax.key)}~${p.op.id}-${slug(p.ax.key)}`,
+      id: `${claim}/${op.id}-${slug(ax.key)}~${p.op.id}-${slug(p.ax.key)}`,
       description: `${p.op.description}: ${p.ax.title}`,
       relation: p.ax.relation,
       sides: (F, i) => p.ax.sides(F, p.op, i),

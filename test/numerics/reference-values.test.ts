@@ -11,6 +11,7 @@ import { centredCgf, cgf, rv, variance } from '../../src/prob/cgf.ts';
 import { dvFunctional } from '../../src/prob/donsker-varadhan.ts';
 import { bestProxy } from '../../src/prob/subgaussian.ts';
 import { referenceCases } from '../fixtures/load.ts';
+import { mixing, power } from '../../src/skd/operators.ts';
 
 /**
  * The reference numerics against independent values from mpmath at 80 digits (rounded to 60),
@@ -26,6 +27,8 @@ const formulas: Record<string, <T>(F: Field<T>, a: Args) => T> = {
   exp: (F, a) => F.exp(F.fromNumber(n(a, 'x'))),
   cos: (F, a) => F.cos(F.fromNumber(n(a, 'x'))),
   sin: (F, a) => F.sin(F.fromNumber(n(a, 'x'))),
+  escort: (F, a) => power.apply(F, v(a, 'w'), n(a, 'T'))[n(a, 'index')],
+  mixing: (F, a) => mixing.apply(F, v(a, 'w'), n(a, 'T'))[n(a, 'index')],
   kl: (F, a) => kl(F, dist(v(a, 'p')), dist(v(a, 'q'))),
   entropy: (F, a) => entropy(F, dist(v(a, 'p'))),
   logsumexp: (F, a) => logSumExp(F, v(a, 'x').map((x) => F.fromNumber(x))),
