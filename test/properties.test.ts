@@ -18,9 +18,11 @@ describe.each(builtinProperties.map((p) => [p.id, p] as const))('%s', (_id, prop
 
   it.each(result.controls.map((c) => [c.id, c] as const))('negative control %s is refuted', (_cid, control) => {
     expect(control.refuted).toBe(true);
-    // the witness is certified: its margin enclosure excludes 0 (below it, for an inequality)
+    // the witness is certified: its margin enclosure excludes 0 (below it, for an inequality; at or
+    // below it, for a strict one)
     const m = control.witness!.margin;
-    const excluded = m.hi.startsWith('-') || (prop.relation === 'eq' && !m.lo.startsWith('-') && m.lo !== '0');
+    const relation = prop.controls.find((c) => c.id === control.id)?.relation ?? prop.relation;
+    const excluded = m.hi.startsWith('-') || (relation === 'lt' && m.hi === '0') || (relation === 'eq' && !m.lo.startsWith('-') && m.lo !== '0');
     expect(excluded).toBe(true);
   });
 });

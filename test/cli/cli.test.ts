@@ -11,7 +11,7 @@ describe('kdverify command line', () => {
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<{ id: string; encoded: boolean; properties: number }>;
     expect(rows.find((x) => x.id === 'KD-L6-DV')).toMatchObject({ encoded: true });
-    expect(rows.find((x) => x.id === 'SKD-CONV-1N')).toMatchObject({ encoded: false, properties: 0 });
+    expect(rows.find((x) => x.id === 'SKD-NUMERIC')).toMatchObject({ encoded: false, properties: 0 });
   });
 
   it.each([
