@@ -63,7 +63,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   );
   const report = buildReport({
     figures,
-    classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget) : null,
+    classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
     numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },

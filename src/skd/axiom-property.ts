@@ -3,7 +3,7 @@ import { axiomInstanceArb, type AxiomInstance } from '../gen/simplex.ts';
 import { inDomain, type Axiom } from './axioms.ts';
 import type { Operator } from './operators.ts';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 const establish = (op: Operator, ax: Axiom) => (i: AxiomInstance) => ({
   hypotheses: [

@@ -1,7 +1,7 @@
-import type { Budget, InstanceRecord } from '../engine/run-property.ts';
+import type { Budget, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
 import { runProperty } from '../engine/run-property.ts';
 import { AXIOMS } from './axioms.ts';
-import { axiomProperty } from './axiom-property.ts';
+import { axiomProperty, slug } from './axiom-property.ts';
 import { OPERATORS, type Operator } from './operators.ts';
 
 /** One cell of the operator × axiom table. */
@@ -20,12 +20,15 @@ export interface Classification {
   cells: ClassificationCell[];
 }
 
-/** Run every axiom on every operator at the budget (each cell stops at its first counterexample). */
-export function classifyOperators(budget: Budget, operators: readonly Operator[] = OPERATORS): Classification {
+/**
+ * Run every axiom on every operator at the budget (each cell stops at its first counterexample).
+ * Cells already run as claim properties in the same run (same generator, seed stream and budget,
+ * so the same result) are taken from `done` instead of being run again.
+ */
+export function classifyOperators(budget: Budget, operators: readonly Operator[] = OPERATORS, done: readonly PropertyResult[] = []): Classification {
   const cells = operators.flatMap((op) =>
     AXIOMS.map((ax): ClassificationCell => {
-      const prop = { ...axiomProperty(op, ax), controls: [], probes: [] };
-      const r = runProperty(prop, budget);
+      const r = done.find((x) => x.id.endsWith(`/${op.id}-${slug(ax.key)}`)) ?? runProperty({ ...axiomProperty(op, ax), controls: [], probes: [] }, budget);
       const status: ClassificationCell['status'] =
         r.status === 'holds' || r.status === 'tight' ? 'satisfied'
         : r.status === 'violated' ? 'violated'

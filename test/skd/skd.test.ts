@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { doubleField } from '../../src/numerics/double-field.ts';
 import { precisionPolicy } from '../../src/numerics/certify.ts';
 import { classifyOperators } from '../../src/skd/classify.ts';
+import { axiomProperty } from '../../src/skd/axiom-property.ts';
+import { AXIOMS } from '../../src/skd/axioms.ts';
+import { runProperty } from '../../src/engine/run-property.ts';
 import { compositions, plugInRisks } from '../../src/skd/plug-in.ts';
 import { power, sharpening } from '../../src/skd/operators.ts';
 import { softmaxOn } from '../../src/skd/simplex.ts';
@@ -47,5 +50,12 @@ describe('operator × axiom classification', () => {
     expect(cell('sharpening', 'AX3 entropy').counterexample?.instance).toBeDefined();
     expect(cell('power', 'AX3 entropy').status).toBe('satisfied');
     expect(cell('power', 'AX5 T→∞ (all classes)').status).toBe('violated');
+  });
+  it('takes a cell already run as a claim property from that result, unchanged', () => {
+    const budget = { runs: 40, controlRuns: 40, seed: 1, policy: precisionPolicy(30) };
+    const claimRun = runProperty(axiomProperty(sharpening, AXIOMS.find((a) => a.key === 'AX3 entropy')!), budget);
+    const fresh = classifyOperators(budget, [sharpening]).cells.find((x) => x.axiom === 'AX3 entropy')!;
+    const reused = classifyOperators(budget, [sharpening], [claimRun]).cells.find((x) => x.axiom === 'AX3 entropy')!;
+    expect(reused).toEqual(fresh);
   });
 });
