@@ -55,7 +55,7 @@ export function buildCli(): Command {
     .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
-    .option('--digits <p>', 'working precision in significant digits', integer('--digits', 20, 2000), DEFAULT_DIGITS)
+    .option('--digits <p>', 'working precision in significant digits (at most 250: escalation goes to 4× and decimal.js knows ln 10 and π to about 1025 digits)', integer('--digits', 20, 250), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
@@ -74,7 +74,7 @@ export function buildCli(): Command {
       const unrefuted = report.claims.flatMap((c) => c.controls.filter((k) => !k.refuted).map((k) => k.id));
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
-      process.stdout.write(`reports written to ${opts.out}/report.json and report.md\n`);
+      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
   return program;
@@ -89,6 +89,6 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
     const name = e instanceof Error ? e.name : 'Error';
     process.stderr.write(`kdverify: ${e instanceof Error ? e.message : String(e)}\n`);
-    return name === 'SelectionError' || name === 'CatalogueError' ? EXIT_USAGE : 1;
+    return ['SelectionError', 'CatalogueError', 'UsageError'].includes(name) ? EXIT_USAGE : 1;
   }
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { precisionPolicy } from '../numerics/certify.ts';
 import { runProperty, type PropertyResult } from '../engine/run-property.ts';
 import type { AnyProperty } from '../engine/property.ts';
@@ -10,6 +9,8 @@ import { loadCatalogue } from '../spec/catalogue.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
+import { renderJunit } from '../report/junit.ts';
+import { checkWritableDir, writeAll } from './output.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
 import { classifyOperators } from '../skd/classify.ts';
 import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
@@ -36,6 +37,7 @@ export const toolVersion = (): string =>
 export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
+  checkWritableDir(o.out);
   const specs = loadCatalogue();
   const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
   const chosen = selectIds(encoded, o.claims);
@@ -54,13 +56,8 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
         logResult(r);
         return r;
       });
-  mkdirSync(o.out, { recursive: true });
-  const figures = selected.flatMap((p) =>
-    (p.figures ?? []).map((f) => {
-      writeFileSync(join(o.out, f.file), f.render() + '\n');
-      return { claim: p.claim, property: p.id, file: f.file, caption: f.caption };
-    }),
-  );
+  const figureFiles = selected.flatMap((p) => (p.figures ?? []).map((f) => ({ claim: p.claim, property: p.id, file: f.file, caption: f.caption, svg: f.render() + '\n' })));
+  const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
   const report = buildReport({
     figures,
     classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
@@ -72,8 +69,12 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  writeFileSync(join(o.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(o.out, 'report.md'), renderMarkdown(report) + '\n');
+  writeAll(o.out, [
+    ['report.json', JSON.stringify(report, null, 2) + '\n'],
+    ['report.md', renderMarkdown(report) + '\n'],
+    ['junit.xml', renderJunit(report)],
+    ...figureFiles.map((f) => [f.file, f.svg] as const),
+  ]);
   return report;
 }
 

@@ -20,11 +20,17 @@ describe('kdverify command line', () => {
     [['run', '--digits', '5'], /--digits must be between/],
     [['run', '--claims', 'NO-SUCH-CLAIM'], /no encoded claim matches/],
     [['run', '--bogus'], /unknown option/],
+    [['run', '--runs', '-1'], /between 1 and/],
+    [['run', '--digits', '5000'], /--digits must be between 20 and 250/],
+    [['run', '--claims', 'KD-L6-DV', '--runs', '3', '--out', 'README.md'], /is a file, not a directory/],
+    [['run', '--claims', 'KD-L6-DV', '--runs', '3', '--out', 'README.md/sub'], /cannot be created/],
+    [['run', '--claims', 'KD-L6-DV', '--runs', '3', '--out', '/proc/kdverify-out'], /is not writable/],
     [['frobnicate'], /unknown command/],
   ])('exits 2 with a one-line message for %j', (args, message) => {
     const r = kdverify(...(args as string[]));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(run with --help')).length).toBe(1);
   });
 
   it('--help exits 0', () => {

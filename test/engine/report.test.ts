@@ -47,6 +47,15 @@ describe('report.json', async () => {
     expect(strip(c.report)).not.toBe(strip(a.report));
   });
 
+  it('has a junit.xml beside it: one test case per property and control, failures counted', () => {
+    const xml = readFileSync(join(a.out, 'junit.xml'), 'utf8');
+    const cases = xml.match(/<testcase /g)?.length ?? 0;
+    const props = a.report.claims.reduce((s, c) => s + c.properties.length + c.properties.reduce((t, p) => t + p.controls.length, 0), 0);
+    expect(cases).toBe(props);
+    expect(xml).toMatch(new RegExp(`<testsuites name="kd-verify" tests="${props}" failures="0" errors="0"`));
+    expect(xml.match(/<testsuite /g)?.length).toBe(a.report.claims.length);
+  });
+
   it('has a readable report.md beside it', () => {
     const md = readFileSync(join(a.out, 'report.md'), 'utf8');
     expect(md).toContain('# kd-verify verification report');
