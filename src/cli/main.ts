@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
+import { readReport, replay } from './replay.ts';
+import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 
 /** Exit codes: 0 nothing violated or errored; 1 a claim violated (or errored); 2 usage or input errors. */
@@ -59,8 +61,12 @@ export function buildCli(): Command {
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number }) => {
-      const report = await verify(builtinProperties, {
+    .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[] }) => {
+      const user = await loadUserClaims(opts.claimsFile);
+      const report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
+        extraSpecs: user.map((c) => c.spec),
+        claimsFiles: opts.claimsFile,
         claims: opts.claims,
         runs: opts.runs,
         controlRuns: opts.controlRuns ?? opts.runs,
@@ -77,7 +83,28 @@ export function buildCli(): Command {
       process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
+  program
+    .command('replay')
+    .description("re-run exactly the counterexample a report recorded for a claim, and print it (exit 1 when it is violated again)")
+    .requiredOption('--report <file>', 'a report.json written by kdverify run')
+    .requiredOption('--claim <id>', 'the claim whose counterexample to replay')
+    .option('--claims-file <file>', 'claims files defining the property (default: those recorded in the report)', (v: string, prev: string[] = []) => [...prev, v], [])
+    .action(async (opts: { report: string; claim: string; claimsFile: string[] }) => {
+      const report = readReport(opts.report);
+      const user = await loadUserClaims(opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles);
+      const r = replay(report, opts.claim, [...builtinProperties, ...user.flatMap((c) => c.properties)]);
+      process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
+      process.exitCode = r.reproduced ? 1 : 0;
+    });
   return program;
+}
+
+async function loadUserClaims(files: string[]): Promise<UserClaim[]> {
+  const all = (await Promise.all(files.map(loadClaimsFile))).flat();
+  const ids = all.map((c) => c.spec.id);
+  const dup = ids.find((id, k) => ids.indexOf(id) !== k);
+  if (dup) throw new ClaimsFileError(`claim ${dup} is defined twice in the claims files`);
+  return all;
 }
 
 export async function main(argv: string[]): Promise<number> {

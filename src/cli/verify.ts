@@ -5,7 +5,7 @@ import type { AnyProperty } from '../engine/property.ts';
 import { selectIds } from '../engine/select.ts';
 import { runInWorkers } from '../engine/parallel.ts';
 import { builtinProperties } from '../../properties/index.ts';
-import { loadCatalogue } from '../spec/catalogue.ts';
+import { loadCatalogue, type ClaimSpec } from '../spec/catalogue.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
@@ -25,8 +25,12 @@ export interface VerifyOptions {
   digits: number;
   seed: number;
   out: string;
-  /** Worker threads (1: run in this thread). Only built-in properties can run in workers. */
+  /** Worker threads (1: run in this thread). Only built-in properties run in workers; others run here. */
   jobs?: number;
+  /** Catalogue entries of claims from claims files (their properties are among `properties`). */
+  extraSpecs?: ClaimSpec[];
+  /** The claims files themselves, recorded in the report so that replay can load them again. */
+  claimsFiles?: string[];
   log?: (line: string) => void;
 }
 
@@ -38,7 +42,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const startedAt = new Date();
   const t0 = performance.now();
   checkWritableDir(o.out);
-  const specs = loadCatalogue();
+  const specs = [...loadCatalogue(), ...(o.extraSpecs ?? [])];
   const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
   const chosen = selectIds(encoded, o.claims);
   const policy = precisionPolicy(o.digits);
@@ -48,14 +52,19 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     const refuted = r.controls.filter((c) => c.refuted).length;
     o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
   };
-  const inWorkers = (o.jobs ?? 1) > 1 && selected.length > 1 && properties === builtinProperties;
-  const results: PropertyResult[] = inWorkers
-    ? await runInWorkers(selected.map((p) => p.id), budget, o.jobs!, logResult)
-    : selected.map((p) => {
-        const r = runProperty(p, budget);
-        logResult(r);
-        return r;
-      });
+  // built-in properties can be rebuilt by id on worker threads; claims-file properties run here
+  const builtin = new Set<AnyProperty>(builtinProperties);
+  const parallel = (o.jobs ?? 1) > 1 ? selected.filter((p) => builtin.has(p)) : [];
+  const here = selected.filter((p) => !parallel.includes(p));
+  const done = new Map<string, PropertyResult>();
+  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult) : Promise.resolve([] as PropertyResult[]);
+  for (const p of parallel.length > 1 ? here : selected) {
+    const r = runProperty(p, budget);
+    logResult(r);
+    done.set(p.id, r);
+  }
+  for (const r of await parallelRun) done.set(r.id, r);
+  const results = selected.map((p) => done.get(p.id)!);
   const figureFiles = selected.flatMap((p) => (p.figures ?? []).map((f) => ({ claim: p.claim, property: p.id, file: f.file, caption: f.caption, svg: f.render() + '\n' })));
   const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
   const report = buildReport({
@@ -63,7 +72,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
     numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     version: toolVersion(),
-    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, shard: null },
+    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: null },
     specs: specs.filter((s) => chosen.includes(s.id)),
     results,
     startedAt,

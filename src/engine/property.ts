@@ -98,7 +98,7 @@ export type AnyProperty = PropertyDef<any, any>;
 
 /** Identity helper that keeps the instance and derived types linked at the definition site. */
 export function defineProperty<I, D = undefined>(def: PropertyDef<I, D>): PropertyDef<I, D> {
-  if (!/^(KD|SKD)-[A-Z0-9-]+\/[a-z0-9-]+$/.test(def.id)) throw new Error(`property id ${def.id} is not '<CLAIM-ID>/<kebab-name>'`);
+  if (!/^(KD|SKD|USER)-[A-Z0-9-]+\/[a-z0-9-]+$/.test(def.id)) throw new Error(`property id ${def.id} is not '<CLAIM-ID>/<kebab-name>'`);
   if (!def.id.startsWith(`${def.claim}/`)) throw new Error(`property id ${def.id} does not belong to claim ${def.claim}`);
   return def;
 }

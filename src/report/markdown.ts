@@ -7,6 +7,7 @@ const PROVENANCE: Record<string, string> = {
   recovered: 'recovered from the paper (stored pages)',
   'seed-text': "stated in the seed copy of the paper's appendix",
   reconstructed: "reconstructed by derivation: not the paper's own statement",
+  user: 'defined by the user in a claims file',
 };
 
 const short = (s: string | null | undefined, n = 14) => {

@@ -7,7 +7,7 @@ import type { Classification } from '../skd/classify.ts';
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'kd-verify'; version: string };
-  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; shard: null };
+  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: null };
   complete: boolean;
   claims: ClaimReport[];
   summary: Record<ClaimStatus, number>;

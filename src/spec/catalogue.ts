@@ -4,7 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 
 /** The theory as data: the claim catalogues in spec/, validated against spec/claim.schema.json. */
 
-export type Provenance = 'recovered' | 'seed-text' | 'reconstructed';
+/** Where a claim's statement comes from; 'user' for claims defined in a --claims-file. */
+export type Provenance = 'recovered' | 'seed-text' | 'reconstructed' | 'user';
 
 export interface ClaimSpec {
   id: string;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportProblems } from '../../src/report/validate.ts';
+import type { Report } from '../../src/report/types.ts';
 
 const bin = fileURLToPath(new URL('../../bin/kdverify.js', import.meta.url));
 const kdverify = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
@@ -35,5 +40,42 @@ describe('kdverify command line', () => {
 
   it('--help exits 0', () => {
     expect(kdverify('run', '--help').status).toBe(0);
+  });
+});
+
+describe('claims files and replay', () => {
+  const out = mkdtempSync(join(tmpdir(), 'kdverify-user-'));
+  const run = kdverify('run', '--claims-file', 'examples/claims/pinsker.ts', '--claims', 'USER-*', '--runs', '200', '--out', out);
+
+  it("runs the README's example: Pinsker holds, the bound without the root is violated (exit 1)", () => {
+    expect(run.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(reportProblems(report)).toEqual([]);
+    const claim = (id: string) => report.claims.find((c) => c.id === id)!;
+    expect(claim('USER-PINSKER').status).toMatch(/^(holds|tight)$/);
+    expect(claim('USER-PINSKER').provenance).toBe('user');
+    expect(claim('USER-PINSKER').controls.every((k) => k.refuted)).toBe(true);
+    expect(claim('USER-PINSKER-NO-ROOT').status).toBe('violated');
+    expect(claim('USER-PINSKER-NO-ROOT').counterexample?.margin.hi).toMatch(/^-/);
+  });
+
+  it('replay reproduces the counterexample from the report alone (exit 1, verdict violated)', () => {
+    const r = kdverify('replay', '--report', join(out, 'report.json'), '--claim', 'USER-PINSKER-NO-ROOT');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/verdict: violated \(reproduced\)/);
+  });
+
+  it.each([
+    [['run', '--claims-file', 'no/such/file.ts'], /no such file/],
+    [['run', '--claims-file', 'test/fixtures/claims/not-an-array.ts'], /must export a non-empty array 'claims'/],
+    [['run', '--claims-file', 'test/fixtures/claims/bad-id.ts'], /could not be loaded: property id USER-X\/p|must match USER-/],
+    [['run', '--claims-file', 'test/fixtures/claims/syntax-error.js'], /could not be loaded/],
+    [['replay', '--report', 'no/such/report.json', '--claim', 'X'], /no such file/],
+    [['replay', '--report', 'README.md', '--claim', 'X'], /is not JSON/],
+  ])('exits 2 with a one-line message for %j', (args, message) => {
+    const r = kdverify(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n').length).toBe(1);
+    expect(r.stderr).toMatch(message as RegExp);
   });
 });

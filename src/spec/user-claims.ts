@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnyProperty, PropertyDef } from '../engine/property.ts';
+import type { ClaimSpec } from './catalogue.ts';
+
+/** A claim defined in a claims file: its catalogue entry and its properties. */
+export interface UserClaim {
+  spec: ClaimSpec;
+  properties: AnyProperty[];
+}
+
+/** Build a user claim. Ids start with USER- (they never collide with the catalogue's). */
+export function defineClaim(c: {
+  id: string;
+  title: string;
+  statement: string;
+  source?: string;
+  hypotheses?: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  properties: PropertyDef<any, any>[];
+}): UserClaim {
+  return {
+    spec: {
+      id: c.id,
+      title: c.title,
+      kind: 'user claim',
+      source: c.source ?? 'claims file',
+      provenance: 'user',
+      provenanceNote: 'Defined by the user in a claims file.',
+      hypotheses: c.hypotheses ?? [],
+      conclusion: c.statement,
+      flags: [],
+      checks: '',
+    },
+    properties: c.properties,
+  };
+}
+
+export class ClaimsFileError extends Error {
+  override name = 'UsageError';
+}
+
+const RELATIONS = ['le', 'eq', 'lt'];
+
+/** Check one exported claim; the message names the claim and what is wrong. */
+function problems(c: unknown, k: number): string | null {
+  const where = `claim ${k + 1}`;
+  if (typeof c !== 'object' || c === null || !('spec' in c) || !('properties' in c)) return `${where} is not a defineClaim(...) result`;
+  const { spec, properties } = c as UserClaim;
+  if (typeof spec?.id !== 'string' || !/^USER-[A-Z0-9-]+$/.test(spec.id)) return `${where}: id ${JSON.stringify(spec?.id)} must match USER-[A-Z0-9-]+`;
+  if (typeof spec.title !== 'string' || spec.title === '') return `${spec.id}: a title is required`;
+  if (!Array.isArray(properties) || properties.length === 0) return `${spec.id}: at least one property is required`;
+  for (const p of properties) {
+    if (typeof p !== 'object' || p === null) return `${spec.id}: a property is not an object`;
+    if (p.claim !== spec.id) return `${spec.id}: property ${p.id} belongs to claim ${p.claim}`;
+    if (typeof p.sides !== 'function') return `${spec.id}: property ${p.id} has no sides(F, instance) function`;
+    if (!RELATIONS.includes(p.relation)) return `${spec.id}: property ${p.id} has relation ${JSON.stringify(p.relation)} (le, eq or lt)`;
+    if (typeof (p.arbitrary as { generate?: unknown })?.generate !== 'function') return `${spec.id}: property ${p.id} has no fast-check arbitrary`;
+    if (!Array.isArray(p.controls)) return `${spec.id}: property ${p.id} needs a controls array (it may be empty)`;
+  }
+  return null;
+}
+
+/** Load and check a claims file (TypeScript or JavaScript exporting `claims`). */
+export async function loadClaimsFile(file: string): Promise<UserClaim[]> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new ClaimsFileError(`--claims-file ${file}: no such file`);
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new ClaimsFileError(`--claims-file ${file} could not be loaded: ${first}`);
+  }
+  const claims = mod.claims ?? mod.default;
+  if (!Array.isArray(claims) || claims.length === 0) throw new ClaimsFileError(`--claims-file ${file} must export a non-empty array 'claims' of defineClaim(...) results`);
+  for (const [k, c] of claims.entries()) {
+    const p = problems(c, k);
+    if (p) throw new ClaimsFileError(`--claims-file ${file}: ${p}`);
+  }
+  const ids = (claims as UserClaim[]).flatMap((c) => c.properties.map((p) => p.id));
+  const dup = ids.find((id, k) => ids.indexOf(id) !== k);
+  if (dup) throw new ClaimsFileError(`--claims-file ${file}: property id ${dup} appears twice`);
+  return claims as UserClaim[];
+}
