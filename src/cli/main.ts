@@ -4,6 +4,10 @@ import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
 import { readReport, replay } from './replay.ts';
+import { mergeReports, readShards } from './merge.ts';
+import { checkWritableDir, writeAll } from './output.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { renderJunit } from '../report/junit.ts';
 import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 
@@ -15,6 +19,14 @@ const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
   if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
   return n;
+};
+
+const shardArg = (value: string) => {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`--shard must look like I/N (e.g. 2/4), got '${value}'`);
+  const index = Number(m[1]), count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`--shard ${value}: need 1 ≤ I ≤ N`);
+  return { index, count };
 };
 
 const patterns = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -62,11 +74,13 @@ export function buildCli(): Command {
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[] }) => {
+    .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number } }) => {
       const user = await loadUserClaims(opts.claimsFile);
       const report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
         extraSpecs: user.map((c) => c.spec),
         claimsFiles: opts.claimsFile,
+        shard: opts.shard,
         claims: opts.claims,
         runs: opts.runs,
         controlRuns: opts.controlRuns ?? opts.runs,
@@ -80,9 +94,24 @@ export function buildCli(): Command {
       const unrefuted = report.claims.flatMap((c) => c.controls.filter((k) => !k.refuted).map((k) => k.id));
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
-      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml\n`);
+      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
+  program
+    .command('merge')
+    .description('merge the shard reports of one run (directories written with --shard I/N) into the report of the whole run')
+    .argument('<dirs...>', 'shard report directories')
+    .requiredOption('--out <dir>', 'output directory of the merged report')
+    .action((dirs: string[], opts: { out: string }) => {
+      checkWritableDir(opts.out);
+      const { reports, figureFiles } = readShards(dirs);
+      const report = mergeReports(reports);
+      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ...figureFiles]);
+      const s = report.summary;
+      process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
+      process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
+    });
+
   program
     .command('replay')
     .description("re-run exactly the counterexample a report recorded for a claim, and print it (exit 1 when it is violated again)")

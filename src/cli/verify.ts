@@ -31,6 +31,8 @@ export interface VerifyOptions {
   extraSpecs?: ClaimSpec[];
   /** The claims files themselves, recorded in the report so that replay can load them again. */
   claimsFiles?: string[];
+  /** Run only shard `index` of `count` (1-based): every count-th property of the selection. */
+  shard?: { index: number; count: number };
   log?: (line: string) => void;
 }
 
@@ -46,7 +48,11 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
   const chosen = selectIds(encoded, o.claims);
   const policy = precisionPolicy(o.digits);
-  const selected = chosen.flatMap((id) => properties.filter((q) => q.claim === id));
+  const all = chosen.flatMap((id) => properties.filter((q) => q.claim === id));
+  // a deterministic split: property k of the whole selection goes to shard (k mod count) + 1
+  const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
+  // run-wide sections (classification, numerics) belong to the first shard only
+  const firstShard = !o.shard || o.shard.index === 1;
   const budget = { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
@@ -69,11 +75,12 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
   const report = buildReport({
     figures,
-    classification: chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
-    numerics: chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
+    classification: firstShard && chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
+    numerics: firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
+    complete: !o.shard,
     version: toolVersion(),
-    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: null },
-    specs: specs.filter((s) => chosen.includes(s.id)),
+    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
+    specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),
     results,
     startedAt,
     durationMs: Math.round(performance.now() - t0),

@@ -53,6 +53,8 @@ export function buildReport(args: {
   durationMs: number;
   numerics?: Report['numerics'];
   figures?: Report['figures'];
+  /** false for a shard or a run cut short */
+  complete?: boolean;
   classification?: Report['classification'];
 }): Report {
   const claims = args.specs
@@ -63,7 +65,7 @@ export function buildReport(args: {
     schemaVersion: 1,
     tool: { name: 'kd-verify', version: args.version },
     config: args.config,
-    complete: true,
+    complete: args.complete ?? true,
     claims,
     summary: summarise(claims),
     numerics: args.numerics ?? null,

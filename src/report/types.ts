@@ -3,11 +3,18 @@ import type { Provenance } from '../spec/catalogue.ts';
 import type { DoublePathSurvey } from '../linalg/differential.ts';
 import type { Classification } from '../skd/classify.ts';
 
+/** One shard of a run: which part, and every property of the whole run in order (for merge). */
+export interface Shard {
+  index: number;
+  count: number;
+  properties: string[];
+}
+
 /** report.json, schema version 1 (documented by src/report/report.schema.json). */
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'kd-verify'; version: string };
-  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: null };
+  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: Shard | null };
   complete: boolean;
   claims: ClaimReport[];
   summary: Record<ClaimStatus, number>;

@@ -79,3 +79,40 @@ describe('claims files and replay', () => {
     expect(r.stderr).toMatch(message as RegExp);
   });
 });
+
+describe('shards and merge', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kdverify-shards-'));
+  const claims = ['--claims', 'KD-BD-*,SKD-TOPK', '--runs', '30', '--seed', '5'];
+  const shard = (i: number) => kdverify('run', ...claims, '--shard', `${i}/2`, '--out', join(dir, `s${i}`));
+  const [s1, s2] = [shard(1), shard(2)];
+  const whole = kdverify('run', ...claims, '--out', join(dir, 'whole'));
+  const merged = kdverify('merge', join(dir, 's1'), join(dir, 's2'), '--out', join(dir, 'merged'));
+  const read = (d: string) => JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8')) as Report;
+  const withoutTimings = (r: Report) => JSON.parse(JSON.stringify(r, (k, v) => (k === 'timing' || k === 'durationMs' ? undefined : v)));
+
+  it('each shard is marked incomplete and runs part of the properties', () => {
+    expect([s1.status, s2.status, whole.status]).toEqual([0, 0, 0]);
+    const [a, b] = [read('s1'), read('s2')];
+    expect(a.complete || b.complete).toBe(false);
+    const count = (r: Report) => r.claims.reduce((s, c) => s + c.properties.length, 0);
+    expect(count(a) + count(b)).toBe(count(read('whole')));
+    expect(count(a)).toBeGreaterThan(0);
+  });
+
+  it('merged, the shards give the same report as the whole run, timings aside', () => {
+    expect(merged.status).toBe(0);
+    expect(withoutTimings(read('merged'))).toEqual(withoutTimings(read('whole')));
+  });
+
+  it.each([
+    [() => ['merge', join(dir, 's1'), '--out', join(dir, 'm1')], /expected shards 1..2 once each/],
+    [() => ['merge', join(dir, 's1'), join(dir, 'whole'), '--out', join(dir, 'm2')], /one of them is a whole run/],
+    [() => ['merge', join(dir, 'nowhere'), '--out', join(dir, 'm3')], /no such file/],
+    [() => ['run', '--shard', '3/2'], /need 1 ≤ I ≤ N/],
+    [() => ['run', '--shard', 'half'], /--shard must look like I\/N/],
+  ])('refuses bad shards with a one-line message (%#)', (args, message) => {
+    const r = kdverify(...(args as () => string[])());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+});
