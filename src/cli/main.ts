@@ -74,13 +74,15 @@ export function buildCli(): Command {
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
+    .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number } }) => {
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number }) => {
       const user = await loadUserClaims(opts.claimsFile);
       const report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
         extraSpecs: user.map((c) => c.spec),
         claimsFiles: opts.claimsFile,
         shard: opts.shard,
+        timeLimit: opts.timeLimit,
         claims: opts.claims,
         runs: opts.runs,
         controlRuns: opts.controlRuns ?? opts.runs,
@@ -91,9 +93,10 @@ export function buildCli(): Command {
         log: (line) => process.stdout.write(line + '\n'),
       });
       const s = report.summary;
-      const unrefuted = report.claims.flatMap((c) => c.controls.filter((k) => !k.refuted).map((k) => k.id));
+      const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
+      if (!report.complete && !opts.shard) process.stdout.write(`INCOMPLETE: the time limit cut the run short; cut-short properties are reported undecided\n`);
       process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });

@@ -31,6 +31,8 @@ export interface VerifyOptions {
   extraSpecs?: ClaimSpec[];
   /** The claims files themselves, recorded in the report so that replay can load them again. */
   claimsFiles?: string[];
+  /** Stop starting work after this many seconds; cut-short properties are reported undecided. */
+  timeLimit?: number;
   /** Run only shard `index` of `count` (1-based): every count-th property of the selection. */
   shard?: { index: number; count: number };
   log?: (line: string) => void;
@@ -53,7 +55,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
   // run-wide sections (classification, numerics) belong to the first shard only
   const firstShard = !o.shard || o.shard.index === 1;
-  const budget = { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy };
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000 };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
     o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
@@ -77,7 +79,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     figures,
     classification: firstShard && chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
     numerics: firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
-    complete: !o.shard,
+    complete: !o.shard && !results.some((r) => r.cutShort),
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
     specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),

@@ -15,6 +15,8 @@ export interface Budget {
   probeRuns?: number;
   seed: number;
   policy: PrecisionPolicy;
+  /** Wall-clock deadline (ms since the epoch) of a --time-limit run: properties are cut short there. */
+  deadline?: number;
 }
 
 export interface InstanceRecord {
@@ -68,6 +70,8 @@ export interface PropertyResult {
   probes: ControlResult[];
   /** The decomposition's terms per instance family, for properties that define one. */
   breakdown: BreakdownResult | null;
+  /** Cut short by the run's time limit: never reported as verified (status undecided). */
+  cutShort: boolean;
   durationMs: number;
 }
 
@@ -120,7 +124,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
       fc.pre(cert !== null);
       return cert!.verdict !== 'violated';
     }),
-    { seed, numRuns: budget.controlRuns, endOnFailure: true },
+    { seed, numRuns: budget.controlRuns, endOnFailure: true, ...timeLimit(budget) },
   );
   const witnessInstance = details.failed && details.counterexample ? details.counterexample[0] : undefined;
   // A control is refuted by a certified violation, not by an exception in its formula.
@@ -135,10 +139,25 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
   };
 }
 
+/** fast-check's own time limit, up to the run's deadline (an interrupt is not a failure). */
+const timeLimit = (budget: Budget) =>
+  budget.deadline === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, budget.deadline - Date.now()), markInterruptAsFailure: false };
+
+/** The result of a property that the time limit left no time to start. */
+export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
+  return {
+    id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, status: 'undecided', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
+    instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, slack: null, screened: 0, maxDigitsUsed: 0,
+    hypotheses: [], coverage: {}, minMargin: null, tightest: null, counterexample: null, undecidedExample: null,
+    error: null, controls: [], probes: [], breakdown: null, cutShort: true, durationMs: 0,
+  };
+}
+
 /** Run a property on `budget.runs` generated instances, then each of its negative controls. */
 export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResult {
   const start = performance.now();
   const budget = prop.maxDigits && prop.maxDigits > runBudget.policy.maxDigits ? { ...runBudget, policy: { ...runBudget.policy, maxDigits: prop.maxDigits } } : runBudget;
+  if (budget.deadline !== undefined && Date.now() >= budget.deadline) return notStarted(prop, budget);
   const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
   const hypotheses = new Map<string, number>();
@@ -183,8 +202,9 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
-    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))) },
+    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), ...timeLimit(budget) },
   );
+  let cutShort = details.interrupted;
 
   let counterexample: PropertyResult['counterexample'] = null;
   let error: string | null = null;
@@ -210,7 +230,8 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
 
   const t = tightest as { instance: unknown; margin: number } | null;
   const tightCert = t ? atWorkingPrecision(prop, t.instance, budget.policy) : null;
-  const status: ClaimStatus = error !== null ? 'error'
+  let status: ClaimStatus = cutShort && !counterexample && error === null ? 'undecided'
+    : error !== null ? 'error'
     : verdicts.violated > 0 || counterexample ? 'violated'
     : verdicts.undecided > 0 ? 'undecided'
     : instances === 0 ? 'error'
@@ -221,6 +242,9 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
   const controls = prop.controls.map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, budget));
   const probeBudget = { ...budget, controlRuns: budget.probeRuns ?? budget.controlRuns };
   const probes = (prop.probes ?? []).map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, probeBudget));
+  // controls or probes interrupted by the deadline: their verdicts are incomplete too
+  if (budget.deadline !== undefined && Date.now() >= budget.deadline) cutShort = true;
+  if (cutShort && status !== 'violated' && status !== 'error') status = 'undecided';
   return {
     id: prop.id,
     claim: prop.claim,
@@ -244,6 +268,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
     controls,
     probes,
     breakdown: table?.result() ?? null,
+    cutShort,
     durationMs: Math.round(performance.now() - start),
   };
 }

@@ -23,7 +23,7 @@ const code = (x: unknown) => '`' + JSON.stringify(x).slice(0, 400) + (JSON.strin
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push('# kd-verify verification report', '');
-  out.push(`kd-verify ${r.tool.version} · seed ${r.config.seed} · ${r.config.runs} instances per property · working precision ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : r.config.shard ? `**shard ${r.config.shard.index} of ${r.config.shard.count}** (incomplete: merge the shards)` : '**incomplete**'} · ${(r.timing.durationMs / 1000).toFixed(1)} s`, '');
+  out.push(`kd-verify ${r.tool.version} · seed ${r.config.seed} · ${r.config.runs} instances per property · working precision ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : r.config.shard ? `**shard ${r.config.shard.index} of ${r.config.shard.count}** (incomplete: merge the shards)` : '**incomplete: cut short by the time limit**'} · ${(r.timing.durationMs / 1000).toFixed(1)} s`, '');
   const s = r.summary;
   out.push(`**Summary:** ${s.holds} holds · ${s.tight} tight · ${s.violated} violated · ${s.undecided} undecided · ${s.error} error`, '');
   out.push('| claim | status | provenance | instances | min margin | controls refuted |', '|---|---|---|---|---|---|');
@@ -55,6 +55,7 @@ export function renderMarkdown(r: Report): string {
       const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
       if (cov) out.push(`  Coverage: ${cov}.`);
       if (p.error) out.push(`  **Error:** ${p.error}`);
+      if (p.cutShort) out.push(`  **Cut short by the time limit** after ${p.instances} instances: undecided, not verified.`);
       if (p.undecidedExample) out.push(`  Undecided at ${p.undecidedExample.digits} digits: ${code(p.undecidedExample.instance)}, margin ∈ [${p.undecidedExample.margin.lo}, ${p.undecidedExample.margin.hi}]`);
     }
     out.push('');

@@ -116,3 +116,19 @@ describe('shards and merge', () => {
     expect(r.stderr).toMatch(message as RegExp);
   });
 });
+
+describe('--time-limit', () => {
+  it('cuts the run short, marks the report incomplete and never reports a cut-short property as verified', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kdverify-tl-'));
+    const r = kdverify('run', '--claims', 'KD-T8-UPPER,KD-BD-*', '--time-limit', '3', '--jobs', '1', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/INCOMPLETE/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.complete).toBe(false);
+    const props = report.claims.flatMap((c) => c.properties);
+    expect(props.some((p) => p.cutShort)).toBe(true);
+    for (const p of props.filter((x) => x.cutShort)) expect(p.status).toBe('undecided');
+    for (const c of report.claims.filter((x) => x.properties.some((p) => p.cutShort))) expect(c.status).not.toMatch(/^(holds|tight)$/);
+  });
+});
