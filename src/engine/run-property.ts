@@ -4,6 +4,7 @@ import type { AnyProperty, Established, NegativeControl } from './property.ts';
 import { toJson, type Json } from './serialize.ts';
 import { deriveSeed } from './seed.ts';
 import { BreakdownTable, type BreakdownResult } from './breakdown.ts';
+import { healthWarnings } from './health.ts';
 
 export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
 
@@ -72,6 +73,8 @@ export interface PropertyResult {
   breakdown: BreakdownResult | null;
   /** Cut short by the run's time limit: never reported as verified (status undecided). */
   cutShort: boolean;
+  /** Health warnings (see health.ts): discards, slack never small, rare coverage, late refutations. */
+  warnings: string[];
   durationMs: number;
 }
 
@@ -149,7 +152,7 @@ export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
     id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, status: 'undecided', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
     instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, slack: null, screened: 0, maxDigitsUsed: 0,
     hypotheses: [], coverage: {}, minMargin: null, tightest: null, counterexample: null, undecidedExample: null,
-    error: null, controls: [], probes: [], breakdown: null, cutShort: true, durationMs: 0,
+    error: null, controls: [], probes: [], breakdown: null, cutShort: true, warnings: [], durationMs: 0,
   };
 }
 
@@ -245,7 +248,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
   // controls or probes interrupted by the deadline: their verdicts are incomplete too
   if (budget.deadline !== undefined && Date.now() >= budget.deadline) cutShort = true;
   if (cutShort && status !== 'violated' && status !== 'error') status = 'undecided';
-  return {
+  const result = {
     id: prop.id,
     claim: prop.claim,
     title: prop.title,
@@ -271,4 +274,5 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
     cutShort,
     durationMs: Math.round(performance.now() - start),
   };
+  return { ...result, warnings: healthWarnings(result, budget) };
 }

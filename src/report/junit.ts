@@ -22,7 +22,8 @@ export function renderJunit(r: Report): string {
         const x = p.counterexample ?? p.undecidedExample;
         body = `<failure message="${esc(`${p.status}: ${p.title}`)}">${esc(x ? `instance ${JSON.stringify(x.instance)}\nmargin in [${x.margin.lo}, ${x.margin.hi}]` : '')}</failure>`;
       }
-      const out = `<system-out>${esc(`${p.status}: ${p.instances} instances, ${p.discarded} discarded, up to ${p.maxDigitsUsed} digits, smallest margin ${p.minMargin ?? '—'}`)}</system-out>`;
+      const health = p.warnings.map((w) => `\nhealth: ${w}`).join('');
+      const out = `<system-out>${esc(`${p.status}: ${p.instances} instances, ${p.discarded} discarded, up to ${p.maxDigitsUsed} digits, smallest margin ${p.minMargin ?? '—'}${health}`)}</system-out>`;
       cases.push(`    <testcase classname="${esc(c.id)}" name="${esc(p.id)}" time="${time}">${body}${out}</testcase>`);
       for (const k of p.controls) {
         if (!k.refuted) failures++;

@@ -55,6 +55,7 @@ export function renderMarkdown(r: Report): string {
       const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
       if (cov) out.push(`  Coverage: ${cov}.`);
       if (p.error) out.push(`  **Error:** ${p.error}`);
+      for (const w of p.warnings) out.push(`  ⚠ Health: ${w}.`);
       if (p.cutShort) out.push(`  **Cut short by the time limit** after ${p.instances} instances: undecided, not verified.`);
       if (p.undecidedExample) out.push(`  Undecided at ${p.undecidedExample.digits} digits: ${code(p.undecidedExample.instance)}, margin ∈ [${p.undecidedExample.margin.lo}, ${p.undecidedExample.margin.hi}]`);
     }
