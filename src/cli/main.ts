@@ -4,6 +4,7 @@ import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
 import { readReport, replay } from './replay.ts';
+import { progressFor } from './progress.ts';
 import { mergeReports, readShards } from './merge.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -78,20 +79,27 @@ export function buildCli(): Command {
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
     .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number }) => {
       const user = await loadUserClaims(opts.claimsFile);
-      const report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
-        extraSpecs: user.map((c) => c.spec),
-        claimsFiles: opts.claimsFile,
-        shard: opts.shard,
-        timeLimit: opts.timeLimit,
-        claims: opts.claims,
-        runs: opts.runs,
-        controlRuns: opts.controlRuns ?? opts.runs,
-        digits: opts.digits,
-        seed: opts.seed,
-        out: opts.out,
-        jobs: opts.jobs,
-        log: (line) => process.stdout.write(line + '\n'),
-      });
+      const progress = progressFor();
+      let report;
+      try {
+        report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
+          extraSpecs: user.map((c) => c.spec),
+          claimsFiles: opts.claimsFile,
+          shard: opts.shard,
+          timeLimit: opts.timeLimit,
+          claims: opts.claims,
+          runs: opts.runs,
+          controlRuns: opts.controlRuns ?? opts.runs,
+          digits: opts.digits,
+          seed: opts.seed,
+          out: opts.out,
+          jobs: opts.jobs,
+          onStart: (total) => progress.start(total),
+          log: (line) => progress.done(line, line.split(/\s+/)[1] ?? ''),
+        });
+      } finally {
+        progress.stop();
+      }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);

@@ -36,6 +36,8 @@ export interface VerifyOptions {
   /** Run only shard `index` of `count` (1-based): every count-th property of the selection. */
   shard?: { index: number; count: number };
   log?: (line: string) => void;
+  /** Called once with the number of properties to run, before the first starts. */
+  onStart?: (total: number) => void;
 }
 
 export const toolVersion = (): string =>
@@ -65,6 +67,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const parallel = (o.jobs ?? 1) > 1 ? selected.filter((p) => builtin.has(p)) : [];
   const here = selected.filter((p) => !parallel.includes(p));
   const done = new Map<string, PropertyResult>();
+  o.onStart?.(selected.length);
   const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult) : Promise.resolve([] as PropertyResult[]);
   for (const p of parallel.length > 1 ? here : selected) {
     const r = runProperty(p, budget);
