@@ -23,6 +23,7 @@ export function progressFor(stream: NodeJS.WriteStream = process.stdout): Progre
     done: (line, property) => {
       bars.log(line + '\n');
       bar?.increment(1, { last: property });
+      bars.update(); // draw now: buffered log lines must not wait for (or miss) the next timer tick
     },
     stop: () => bars.stop(),
   };

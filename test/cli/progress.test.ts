@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { progressFor } from '../../src/cli/progress.ts';
+
+const capture = (tty: boolean) => {
+  const s = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
+  (s as { isTTY?: boolean }).isTTY = tty;
+  let text = '';
+  s.on('data', (d: Buffer) => (text += d.toString()));
+  return { s, text: () => text };
+};
+
+describe('progress display', () => {
+  it('prints plain lines when the output is not a terminal', () => {
+    const { s, text } = capture(false);
+    const p = progressFor(s);
+    p.start(2);
+    p.done('tight     A/x', 'A/x');
+    p.stop();
+    expect(text()).toBe('tight     A/x\n');
+  });
+  it('draws a bar with the count on a terminal unless CI is set', () => {
+    const saved = process.env.CI;
+    delete process.env.CI;
+    try {
+      const { s, text } = capture(true);
+      const p = progressFor(s);
+      p.start(2);
+      p.done('tight     A/x', 'A/x');
+      p.stop();
+      expect(text()).toMatch(/properties .* 1\/2/);
+      expect(text()).toMatch(/tight {5}A\/x/);
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+  });
+});
