@@ -9,6 +9,7 @@ import { mergeReports, readShards } from './merge.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJunit } from '../report/junit.ts';
+import { renderHtml } from '../report/html.ts';
 import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 
@@ -105,7 +106,7 @@ export function buildCli(): Command {
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
       if (!report.complete && !opts.shard) process.stdout.write(`INCOMPLETE: the time limit cut the run short; cut-short properties are reported undecided\n`);
-      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
+      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, report.html, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
   program
@@ -117,7 +118,7 @@ export function buildCli(): Command {
       checkWritableDir(opts.out);
       const { reports, figureFiles } = readShards(dirs);
       const report = mergeReports(reports);
-      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ...figureFiles]);
+      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ['report.html', renderHtml(report, new Map(figureFiles))], ...figureFiles]);
       const s = report.summary;
       process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;

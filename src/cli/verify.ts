@@ -10,6 +10,7 @@ import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
 import { renderJunit } from '../report/junit.ts';
+import { renderHtml } from '../report/html.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
 import { classifyOperators } from '../skd/classify.ts';
@@ -94,6 +95,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],
+    ['report.html', renderHtml(report, new Map(figureFiles.map((f) => [f.file, f.svg])))],
     ...figureFiles.map((f) => [f.file, f.svg] as const),
   ]);
   return report;

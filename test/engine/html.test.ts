@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinProperties } from '../../properties/index.ts';
+import { verify } from '../../src/cli/verify.ts';
+// @ts-expect-error: a plain ESM script without type declarations
+import { CHROMIUM, htmlProblems, renderedDom } from '../../scripts/check-html.mjs';
+
+describe('report.html', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'kdverify-html-'));
+  const report = await verify(builtinProperties, { claims: ['KD-TIGHT-RHO0', 'SKD-TOPK', 'KD-LG-FINAL', 'KD-L6-DV'], runs: 20, controlRuns: 1000, digits: 40, seed: 2, out });
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+
+  it('is self-contained: no script, no stylesheet or image to fetch', () => {
+    expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
+    expect(html).toMatch(/<svg class="slack"/);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium with every plot (skipped where Chromium is not installed)', () => {
+    const dom = renderedDom(join(out, 'report.html'));
+    expect(htmlProblems(dom, report)).toEqual([]);
+  });
+});
