@@ -5,6 +5,7 @@ import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
 import { readReport, replay } from './replay.ts';
 import { progressFor } from './progress.ts';
+import { CORPUS_DIR, corpusFiles, loadCorpus, newEntries } from '../engine/corpus.ts';
 import { mergeReports, readShards } from './merge.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -76,9 +77,10 @@ export function buildCli(): Command {
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
+    .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to corpus/ (run first on every later run)')
     .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number }) => {
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
       const user = await loadUserClaims(opts.claimsFile);
       const progress = progressFor();
       let report;
@@ -100,6 +102,12 @@ export function buildCli(): Command {
         });
       } finally {
         progress.stop();
+      }
+      if (opts.updateCorpus) {
+        const known = loadCorpus();
+        const added = newEntries(report, known, `found by kdverify run --seed ${opts.seed} --runs ${opts.runs} on ${report.timing.startedAt.slice(0, 10)}`);
+        if (added.length) writeAll(CORPUS_DIR, corpusFiles([...known, ...added]));
+        process.stdout.write(`corpus: ${added.length} new entr${added.length === 1 ? 'y' : 'ies'} (${known.length + added.length} in total)\n`);
       }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));

@@ -5,6 +5,7 @@ import { toJson, type Json } from './serialize.ts';
 import { deriveSeed } from './seed.ts';
 import { BreakdownTable, type BreakdownResult } from './breakdown.ts';
 import { healthWarnings } from './health.ts';
+import { examplesFor } from './corpus.ts';
 
 export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
 
@@ -127,7 +128,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
       fc.pre(cert !== null);
       return cert!.verdict !== 'violated';
     }),
-    { seed, numRuns: budget.controlRuns, endOnFailure: true, ...timeLimit(budget) },
+    { seed, numRuns: budget.controlRuns, endOnFailure: true, examples: examplesFor(prop.id, control.id), ...timeLimit(budget) },
   );
   const witnessInstance = details.failed && details.counterexample ? details.counterexample[0] : undefined;
   // A control is refuted by a certified violation, not by an exception in its formula.
@@ -205,7 +206,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
-    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), ...timeLimit(budget) },
+    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), examples: examplesFor(prop.id, null), ...timeLimit(budget) },
   );
   let cutShort = details.interrupted;
 
