@@ -13,10 +13,15 @@ export interface GibbsParams {
 }
 
 /** KD-LG-GIBBS closed form: Σ_T = (λI_d + (β_T/ν²)XXᵀ)⁻¹, W̄_T = (β_T/ν²)·Y·Xᵀ·Σ_T. */
+/** Σ_T⁻¹ = λI_d + (β_T/ν²)XXᵀ, exact in F (no inversion). */
+export function gibbsPrecision<T>(F: Field<T>, X: Mat<T>, p: GibbsParams): Mat<T> {
+  const c = F.div(F.fromNumber(p.betaT), F.square(F.fromNumber(p.nu)));
+  return add(F, scale(F, F.fromNumber(p.lambda), identity(F, X.length)), scale(F, c, matmul(F, X, transpose(X))));
+}
+
 export function gibbsClosedForm<T>(F: Field<T>, X: Mat<T>, Y: Mat<T>, p: GibbsParams): { mean: Mat<T>; sigma: Mat<T> } {
   const c = F.div(F.fromNumber(p.betaT), F.square(F.fromNumber(p.nu)));
-  const precision = add(F, scale(F, F.fromNumber(p.lambda), identity(F, X.length)), scale(F, c, matmul(F, X, transpose(X))));
-  const sigma = inverseSpd(F, precision);
+  const sigma = inverseSpd(F, gibbsPrecision(F, X, p));
   return { mean: scale(F, c, matmul(F, matmul(F, Y, transpose(X)), sigma)), sigma };
 }
 

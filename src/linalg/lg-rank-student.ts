@@ -5,7 +5,7 @@ import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import { cholesky, inverseSpd, logdetSpd } from './cholesky.ts';
 import { gaussianKlVec } from './gaussian.ts';
-import { gibbsClosedForm, type GibbsParams } from './gibbs.ts';
+import { gibbsClosedForm, gibbsPrecision, type GibbsParams } from './gibbs.ts';
 import { gibbsMap, joint, type Gaussian } from './lg-processes.ts';
 import { add, frobenius2, identity, kron, lift, LinalgError, matmul, scale, sub, trace, transpose, vec, type Mat } from './matrix.ts';
 import { spdPower } from './spd-power.ts';
@@ -67,7 +67,7 @@ export function rankStudentDerived(m: RankStudentModel): RankStudentDerived {
   const { V } = jacobiSvd(matmul(D, Wbar, X), DIGITS);
   const Vk = V.map((row) => row.slice(0, r));
   const M = matmul(D, matmul(D, matmul(D, X, Vk), transpose(Vk)), pinv);
-  const precision = teacherPrecision(D, X, { ...m.teacher, nu: m.nu });
+  const precision = gibbsPrecision(D, X, { ...m.teacher, nu: m.nu });
   const weighted = jacobiSvd(matmul(D, Wbar, spdPower(precision, 0.5, DIGITS)), DIGITS);
   const US = weighted.U.map((row) => row.slice(0, r).map((x, j) => x.times(weighted.values[j])));
   const Vt = transpose(weighted.V.map((row) => row.slice(0, r)));
@@ -76,11 +76,6 @@ export function rankStudentDerived(m: RankStudentModel): RankStudentDerived {
   return { M: str(M), Mey: str(Mey) };
 }
 
-/** Σ_T⁻¹ = λI_d + (β_T/ν²)XXᵀ, exact in F (no inversion). */
-function teacherPrecision<T>(F: Field<T>, X: Mat<T>, p: GibbsParams): Mat<T> {
-  const c = F.div(F.fromNumber(p.betaT), F.square(F.fromNumber(p.nu)));
-  return add(F, scale(F, F.fromNumber(p.lambda), identity(F, X.length)), scale(F, c, matmul(F, X, transpose(X))));
-}
 
 /** Block matrix [[A, B], [Bᵀ, C]]. */
 const blocks = <T>(A: Mat<T>, B: Mat<T>, C: Mat<T>): Mat<T> => {
@@ -136,7 +131,7 @@ export function rankStudentTerms<T>(F: Field<T>, m: RankStudentModel, d: RankStu
   const half = (x: T) => F.div(x, F.fromNumber(2));
   const bias = F.div(frobenius2(F, matmul(F, sub(F, Wbar, Ws), X)), F.mul(F.fromNumber(2), nu2));
   const variance = F.div(F.mul(F.fromNumber(k), trace(F, matmul(F, matmul(F, transpose(X), ST), X))), F.mul(F.fromNumber(2), nu2));
-  const precision = teacherPrecision(F, X, p);
+  const precision = gibbsPrecision(F, X, p);
   const cov = F.mul(F.div(F.fromNumber(k), F.fromNumber(2)), F.add(F.sub(trace(F, matmul(F, precision, SS)), F.fromNumber(dim)), F.sub(logdetSpd(F, ST), logdetSpd(F, SS))));
   // r = vec(W_T M − W̄_T(Ŷ)) = (G − A_T B)·w_T − ν·A_T·e, Gaussian given D_n
   const Q = kron(F, precision, Ik);

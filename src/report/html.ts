@@ -1,6 +1,7 @@
 import type { Report } from './types.ts';
 import type { PropertyResult } from '../engine/run-property.ts';
 import type { Classification } from '../skd/classify.ts';
+import { escapeXml } from './escape.ts';
 
 /**
  * report.html: one self-contained page (inline CSS and inline SVG, no script, no network) with the
@@ -8,7 +9,7 @@ import type { Classification } from '../skd/classify.ts';
  * (how tight the bound is where the generator went), the operator × axiom table, the decomposition
  * tables as stacked bars, and the run's figures.
  */
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeXml;
 const STATUS_COLOUR: Record<string, string> = { holds: '#2e7d32', tight: '#1565c0', violated: '#c62828', undecided: '#ef6c00', error: '#6a1b9a' };
 
 /** Relative slack quantiles on a log axis from 1e-12 to 1 (0 drawn at the left edge). */

@@ -1,6 +1,7 @@
 import type { Report } from './types.ts';
+import { escapeXml } from './escape.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeXml;
 
 /**
  * JUnit XML for CI systems: one test suite per claim, one test case per property and per negative

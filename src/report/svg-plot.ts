@@ -1,3 +1,4 @@
+import { escapeXml } from './escape.ts';
 /**
  * A minimal SVG line chart (no dependencies): several series over a shared x axis, linear axes
  * with five ticks, optional vertical markers. Enough for the report's figures.
@@ -17,7 +18,7 @@ export interface Chart {
 }
 
 const W = 640, H = 400, M = { left: 70, right: 20, top: 40, bottom: 60 };
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = escapeXml;
 const tick = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(1) : Number(x.toPrecision(3)).toString());
 
 export function lineChart(c: Chart): string {
