@@ -72,6 +72,7 @@ export function buildCli(): Command {
     .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
+    .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the tightest sampled instances towards the smallest slack (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
     .option('--digits <p>', 'working precision in significant digits (at most 250: escalation goes to 4× and decimal.js knows ln 10 and π to about 1025 digits)', integer('--digits', 20, 250), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
@@ -80,7 +81,7 @@ export function buildCli(): Command {
     .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to corpus/ (run first on every later run)')
     .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; search?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
       const user = await loadUserClaims(opts.claimsFile);
       const progress = progressFor();
       let report;
@@ -93,6 +94,7 @@ export function buildCli(): Command {
           claims: opts.claims,
           runs: opts.runs,
           controlRuns: opts.controlRuns ?? opts.runs,
+          searchRuns: opts.search,
           digits: opts.digits,
           seed: opts.seed,
           out: opts.out,

@@ -23,6 +23,8 @@ export interface VerifyOptions {
   claims: string[];
   runs: number;
   controlRuns: number;
+  /** Targeted-search evaluations per property (default: runs / 10). */
+  searchRuns?: number;
   digits: number;
   seed: number;
   out: string;
@@ -58,7 +60,8 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
   // run-wide sections (classification, numerics) belong to the first shard only
   const firstShard = !o.shard || o.shard.index === 1;
-  const budget = { runs: o.runs, controlRuns: o.controlRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000 };
+  const searchRuns = o.searchRuns ?? Math.round(o.runs / 10);
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000 };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
     o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
@@ -85,7 +88,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     numerics: firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
     complete: !o.shard && !results.some((r) => r.cutShort),
     version: toolVersion(),
-    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
+    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
     specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),
     results,
     startedAt,

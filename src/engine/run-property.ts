@@ -1,11 +1,17 @@
 import fc from 'fast-check';
-import { certify, type Certificate, type Enclosure, type PrecisionPolicy } from '../numerics/certify.ts';
-import type { AnyProperty, Established, NegativeControl } from './property.ts';
-import { toJson, type Json } from './serialize.ts';
+import type { Certificate, PrecisionPolicy } from '../numerics/certify.ts';
+import type { AnyProperty, NegativeControl } from './property.ts';
+import { atWorkingPrecision, checkInstance, record, type InstanceRecord } from './check-instance.ts';
+import { toJson } from './serialize.ts';
+
+export { checkInstance, type InstanceRecord };
 import { deriveSeed } from './seed.ts';
 import { BreakdownTable, type BreakdownResult } from './breakdown.ts';
 import { healthWarnings } from './health.ts';
 import { examplesFor } from './corpus.ts';
+import { recordingRandom } from './tape.ts';
+import { StartPool, searchEvaluations, targetedSearch, type SearchSummary } from './targeted.ts';
+import { relativeSlack } from './check-instance.ts';
 
 export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
 
@@ -17,17 +23,10 @@ export interface Budget {
   probeRuns?: number;
   seed: number;
   policy: PrecisionPolicy;
+  /** Evaluations of the targeted search per property (default: a tenth of `runs`; 0 turns it off). */
+  searchRuns?: number;
   /** Wall-clock deadline (ms since the epoch) of a --time-limit run: properties are cut short there. */
   deadline?: number;
-}
-
-export interface InstanceRecord {
-  instance: Json;
-  lhs: Enclosure;
-  rhs: Enclosure;
-  margin: Enclosure;
-  digits: number;
-  context: string;
 }
 
 export interface ControlResult {
@@ -72,6 +71,8 @@ export interface PropertyResult {
   probes: ControlResult[];
   /** The decomposition's terms per instance family, for properties that define one. */
   breakdown: BreakdownResult | null;
+  /** The targeted search towards the smallest slack, from the tightest sampled instances (null: not run). */
+  search: SearchSummary | null;
   /** Cut short by the run's time limit: never reported as verified (status undecided). */
   cutShort: boolean;
   /** Health warnings (see health.ts): discards, slack never small, rare coverage, late refutations. */
@@ -92,29 +93,6 @@ function tryOrNull<T>(f: () => T): T | null {
   } catch {
     return null;
   }
-}
-
-const record = (instance: unknown, c: Certificate): InstanceRecord => ({
-  instance: toJson(instance),
-  lhs: c.lhs,
-  rhs: c.rhs,
-  margin: c.margin,
-  digits: c.digits,
-  context: c.context,
-});
-
-/** Evaluate one instance of a property (or of a control) to a certificate. */
-export function checkInstance(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>, established?: Established<unknown>): { est: Established<unknown>; cert: Certificate | null } {
-  const est = established ?? (control?.establish ?? prop.establish)?.(instance) ?? { hypotheses: [], derived: undefined };
-  if (est.hypotheses.some((h) => !h.established)) return { est, cert: null };
-  const sides = control?.sides ?? prop.sides;
-  const relation = control?.relation ?? prop.relation;
-  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy) };
-}
-
-/** Re-certify an instance in Decimal at the working precision, for the report's figures. */
-function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>): Certificate | null {
-  return checkInstance(prop, instance, { ...policy, noScreen: true, startDigits: policy.digits }, control).cert;
 }
 
 /** Controls and probes draw the property's own instance stream: the same generator, the same worlds. */
@@ -153,7 +131,7 @@ export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
     id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, status: 'undecided', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
     instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, slack: null, screened: 0, maxDigitsUsed: 0,
     hypotheses: [], coverage: {}, minMargin: null, tightest: null, counterexample: null, undecidedExample: null,
-    error: null, controls: [], probes: [], breakdown: null, cutShort: true, warnings: [], durationMs: 0,
+    error: null, controls: [], probes: [], breakdown: null, search: null, cutShort: true, warnings: [], durationMs: 0,
   };
 }
 
@@ -174,6 +152,8 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
   let infiniteSides = 0;
   let shrinking = false;
   const table = prop.breakdown ? new BreakdownTable(prop.breakdown) : null;
+  const recorder = recordingRandom();
+  const pool = new StartPool();
 
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
@@ -201,12 +181,13 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
         return false;
       }
       const m = cert.verdict === 'attained' ? 0 : cert.marginApprox;
-      if (Number.isFinite(cert.scale)) slacks.push(cert.verdict === 'attained' ? 0 : cert.marginApprox / cert.scale);
+      if (Number.isFinite(cert.scale)) slacks.push(relativeSlack(cert));
       else infiniteSides++;
+      pool.offer(recorder.latest(), instance, relativeSlack(cert));
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
-    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), examples: examplesFor(prop.id, null), ...timeLimit(budget) },
+    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), examples: examplesFor(prop.id, null), randomType: recorder.randomType, ...timeLimit(budget) },
   );
   let cutShort = details.interrupted;
 
@@ -232,14 +213,34 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
     error = `fast-check stopped without a counterexample (${details.numSkips} instances skipped: the hypotheses are rarely established)`;
   }
 
+  let search: SearchSummary | null = null;
+  if (!details.failed && !cutShort && pool.starts.length > 0 && searchEvaluations(prop, budget) > 0) {
+    const found = targetedSearch(prop, budget, pool);
+    search = found.summary;
+    if (found.undecided && undecidedExample === null) undecidedExample = found.undecided;
+    const ft = found.tightest as { instance: unknown; margin: number } | null;
+    if (ft && (tightest === null || ft.margin < (tightest as { margin: number }).margin)) tightest = ft;
+    if (found.error !== null) error = found.error;
+    if (found.violation) {
+      const instance = (found.violation as { instance: unknown }).instance;
+      const working = atWorkingPrecision(prop, instance, budget.policy);
+      const cert = working?.verdict === 'violated' ? working : (found.violation as { cert: Certificate }).cert;
+      counterexample = { ...record(instance, cert), seed: deriveSeed(budget.seed, `${prop.id}#search`), path: 'targeted-search' };
+    }
+    if (found.summary.interrupted) cutShort = true;
+  }
+
   const t = tightest as { instance: unknown; margin: number } | null;
   const tightCert = t ? atWorkingPrecision(prop, t.instance, budget.policy) : null;
+  // the status weighs sampled and searched instances alike
+  const all = { ...verdicts };
+  if (search) for (const k of Object.keys(all) as Array<keyof typeof all>) all[k] += search.verdicts[k];
   let status: ClaimStatus = cutShort && !counterexample && error === null ? 'undecided'
     : error !== null ? 'error'
-    : verdicts.violated > 0 || counterexample ? 'violated'
-    : verdicts.undecided > 0 ? 'undecided'
+    : all.violated > 0 || counterexample ? 'violated'
+    : all.undecided > 0 ? 'undecided'
     : instances === 0 ? 'error'
-    : verdicts.attained > 0 ? 'tight'
+    : all.attained > 0 ? 'tight'
     : 'holds';
   if (status === 'error' && error === null) error = 'no instance established the hypotheses';
 
@@ -272,6 +273,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
     controls,
     probes,
     breakdown: table?.result() ?? null,
+    search,
     cutShort,
     durationMs: Math.round(performance.now() - start),
   };

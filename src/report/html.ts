@@ -21,12 +21,14 @@ function slackPlot(p: PropertyResult): string {
     return pad + t * (W - 2 * pad);
   };
   const s = p.slack;
+  const found = p.search?.foundSlack != null && p.search.foundSlack < s.min ? p.search.foundSlack : null;
   return `<svg class="slack" width="${W}" height="${H}" role="img" aria-label="relative slack quantiles of ${esc(p.id)}">
 <line x1="${pad}" y1="13" x2="${W - pad}" y2="13" stroke="#ccc"/>
 <line x1="${x(s.min)}" y1="13" x2="${x(s.max)}" y2="13" stroke="#555"/>
 <rect x="${x(s.p10)}" y="6" width="${Math.max(1, x(s.p90) - x(s.p10))}" height="14" fill="#90caf9" stroke="#1565c0"/>
 <line x1="${x(s.median)}" y1="4" x2="${x(s.median)}" y2="22" stroke="#0d47a1" stroke-width="2"/>
-<circle cx="${x(s.min)}" cy="13" r="3" fill="#c62828"><title>smallest relative slack ${s.min}</title></circle>
+<circle cx="${x(s.min)}" cy="13" r="3" fill="#c62828"><title>smallest relative slack sampled ${s.min}</title></circle>
+${found === null ? '' : `<path class="found" d="M${x(found)} 6 l4 7 l-4 7 l-4 -7 z" fill="#2e7d32"><title>smallest relative slack after the targeted search ${found}</title></path>`}
 </svg>`;
 }
 
@@ -79,7 +81,7 @@ export function renderHtml(r: Report, figures: ReadonlyMap<string, string> = new
 <p><i>${esc(c.source)}</i> · provenance: <b>${esc(c.provenance)}</b>. ${esc(c.provenanceNote)}</p>
 <p><b>Statement:</b> ${esc(c.statement)}</p>
 ${c.hypotheses.length ? `<p><b>Hypotheses:</b></p><ul>${c.hypotheses.map((h) => `<li>${esc(h)}</li>`).join('')}</ul>` : ''}
-<table class="props"><tr><th>property</th><th>status</th><th>instances</th><th>max digits</th><th>min margin</th><th>relative slack (log scale 1e-12 … 1; box 10–90 %, line median, dot min)</th></tr>${props}</table>
+<table class="props"><tr><th>property</th><th>status</th><th>instances</th><th>max digits</th><th>min margin</th><th>relative slack (log scale 1e-12 … 1; box 10–90 %, line median, red dot sampled min, green diamond targeted-search min)</th></tr>${props}</table>
 ${tight}${cx}${bars}${figs}
 <details><summary>negative controls (${c.controls.filter((k) => k.refuted).length}/${c.controls.length} refuted)</summary><ul>${controls}</ul></details>
 ${warnings ? `<details open><summary>health warnings</summary><ul>${warnings}</ul></details>` : ''}

@@ -1,4 +1,5 @@
 import type { Report } from './types.ts';
+import type { PropertyResult } from '../engine/run-property.ts';
 import { breakdownMarkdown } from './breakdown-table.ts';
 import { numericsMarkdown } from './numerics-section.ts';
 import { classificationMarkdown } from './classification-section.ts';
@@ -52,6 +53,7 @@ export function renderMarkdown(r: Report): string {
         const f = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '—');
         out.push(`  Relative slack margin/max(|lhs|,|rhs|) over ${p.slack.count} instances: min ${f(p.slack.min)}, 10% ${f(p.slack.p10)}, median ${f(p.slack.median)}, 90% ${f(p.slack.p90)}, max ${f(p.slack.max)}${p.slack.infinite ? `; ${p.slack.infinite} with an infinite side` : ''}.`);
       }
+      if (p.search) out.push(`  ${searchLine(p.search)}`);
       const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
       if (cov) out.push(`  Coverage: ${cov}.`);
       if (p.error) out.push(`  **Error:** ${p.error}`);
@@ -86,4 +88,12 @@ export function renderMarkdown(r: Report): string {
   if (r.classification) out.push(...classificationMarkdown(r.classification));
   if (r.numerics) out.push(...numericsMarkdown(r.numerics));
   return out.join('\n');
+}
+
+/** One line on the targeted search: what it tried and how much tighter it got than sampling. */
+export function searchLine(s: NonNullable<PropertyResult['search']>): string {
+  const f = (x: number | null) => (x === null ? '−∞' : x.toPrecision(3));
+  const v = s.verdicts;
+  const found = s.best ? ` Found: ${code(s.best.instance)}, margin ∈ [${s.best.margin.lo}, ${s.best.margin.hi}].` : '';
+  return `Targeted search: ${s.evaluations} instances climbed from the ${s.starts} tightest sampled (${s.accepted} moves kept, ${s.discarded} discarded; ${v.holds} hold, ${v.attained} attain, ${v.violated} violate, ${v.undecided} undecided)${s.interrupted ? ', cut short by the time limit' : ''}; smallest relative slack sampled ${f(s.sampledSlack)}, after search ${f(s.foundSlack)}.${found}`;
 }

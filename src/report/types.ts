@@ -14,7 +14,7 @@ export interface Shard {
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'kd-verify'; version: string };
-  config: { seed: number; runs: number; controlRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: Shard | null };
+  config: { seed: number; runs: number; controlRuns: number; searchRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: Shard | null };
   complete: boolean;
   claims: ClaimReport[];
   summary: Record<ClaimStatus, number>;
