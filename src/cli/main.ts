@@ -13,6 +13,7 @@ import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
+import { addCheckImpl } from './check-impl.ts';
 
 /** Exit codes: 0 nothing violated or errored; 1 a claim violated (or errored); 2 usage or input errors. */
 const EXIT_USAGE = 2;
@@ -100,6 +101,7 @@ export function buildCli(): Command {
           out: opts.out,
           jobs: opts.jobs,
           onStart: (total) => progress.start(total),
+          onProgress: (id, phase, done, total) => progress.update(id, phase, done, total),
           log: (line) => progress.done(line, line.split(/\s+/)[1] ?? ''),
         });
       } finally {
@@ -147,6 +149,7 @@ export function buildCli(): Command {
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
       process.exitCode = r.reproduced ? 1 : 0;
     });
+  addCheckImpl(program, integer);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { precisionPolicy } from '../numerics/certify.ts';
-import { runProperty, type PropertyResult } from '../engine/run-property.ts';
+import { runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
+import { throttled } from '../engine/throttle.ts';
 import type { AnyProperty } from '../engine/property.ts';
 import { selectIds } from '../engine/select.ts';
 import { runInWorkers } from '../engine/parallel.ts';
@@ -41,6 +42,8 @@ export interface VerifyOptions {
   log?: (line: string) => void;
   /** Called once with the number of properties to run, before the first starts. */
   onStart?: (total: number) => void;
+  /** Progress within a running property (phase, done, total), throttled. */
+  onProgress?: (property: string, ...p: Parameters<ProgressFn>) => void;
 }
 
 export const toolVersion = (): string =>
@@ -72,9 +75,9 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const here = selected.filter((p) => !parallel.includes(p));
   const done = new Map<string, PropertyResult>();
   o.onStart?.(selected.length);
-  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult) : Promise.resolve([] as PropertyResult[]);
+  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult, o.onProgress) : Promise.resolve([] as PropertyResult[]);
   for (const p of parallel.length > 1 ? here : selected) {
-    const r = runProperty(p, budget);
+    const r = runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
     logResult(r);
     done.set(p.id, r);
   }

@@ -13,6 +13,9 @@ import { recordingRandom } from './tape.ts';
 import { StartPool, searchEvaluations, targetedSearch, type SearchSummary } from './targeted.ts';
 import { relativeSlack } from './check-instance.ts';
 
+/** Progress within one property: the phase, and how much of it is done (for a progress display). */
+export type ProgressFn = (phase: 'instances' | 'search' | 'controls', done: number, total: number) => void;
+
 export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
 
 export interface Budget {
@@ -136,7 +139,7 @@ export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
 }
 
 /** Run a property on `budget.runs` generated instances, then each of its negative controls. */
-export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResult {
+export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: ProgressFn): PropertyResult {
   const start = performance.now();
   const budget = prop.maxDigits && prop.maxDigits > runBudget.policy.maxDigits ? { ...runBudget, policy: { ...runBudget.policy, maxDigits: prop.maxDigits } } : runBudget;
   if (budget.deadline !== undefined && Date.now() >= budget.deadline) return notStarted(prop, budget);
@@ -152,12 +155,14 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
   let infiniteSides = 0;
   let shrinking = false;
   const table = prop.breakdown ? new BreakdownTable(prop.breakdown) : null;
+  const numRuns = Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1)));
   const recorder = recordingRandom();
   const pool = new StartPool();
 
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
       const { est, cert } = checkInstance(prop, instance, budget.policy);
+      if (!shrinking) onProgress?.('instances', instances + discarded + 1, numRuns);
       if (shrinking) {
         fc.pre(cert !== null);
         return cert!.verdict !== 'violated';
@@ -187,7 +192,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
       if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
       return true;
     }),
-    { seed, numRuns: Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1))), examples: examplesFor(prop.id, null), randomType: recorder.randomType, ...timeLimit(budget) },
+    { seed, numRuns, examples: examplesFor(prop.id, null), randomType: recorder.randomType, ...timeLimit(budget) },
   );
   let cutShort = details.interrupted;
 
@@ -215,7 +220,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
 
   let search: SearchSummary | null = null;
   if (!details.failed && !cutShort && pool.starts.length > 0 && searchEvaluations(prop, budget) > 0) {
-    const found = targetedSearch(prop, budget, pool);
+    const found = targetedSearch(prop, budget, pool, onProgress && ((done, total) => onProgress('search', done, total)));
     search = found.summary;
     if (found.undecided && undecidedExample === null) undecidedExample = found.undecided;
     const ft = found.tightest as { instance: unknown; margin: number } | null;
@@ -244,9 +249,17 @@ export function runProperty(prop: AnyProperty, runBudget: Budget): PropertyResul
     : 'holds';
   if (status === 'error' && error === null) error = 'no instance established the hypotheses';
 
-  const controls = prop.controls.map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, budget));
+  const variants = prop.controls.length + (prop.probes?.length ?? 0);
+  let variantsDone = 0;
+  const variant = (c: NegativeControl<unknown, unknown>, b: Budget) => {
+    onProgress?.('controls', variantsDone, variants);
+    const r = runControl(prop, c, b);
+    onProgress?.('controls', ++variantsDone, variants);
+    return r;
+  };
+  const controls = prop.controls.map((c) => variant(c as NegativeControl<unknown, unknown>, budget));
   const probeBudget = { ...budget, controlRuns: budget.probeRuns ?? budget.controlRuns };
-  const probes = (prop.probes ?? []).map((c) => runControl(prop, c as NegativeControl<unknown, unknown>, probeBudget));
+  const probes = (prop.probes ?? []).map((c) => variant(c as NegativeControl<unknown, unknown>, probeBudget));
   // controls or probes interrupted by the deadline: their verdicts are incomplete too
   if (budget.deadline !== undefined && Date.now() >= budget.deadline) cutShort = true;
   if (cutShort && status !== 'violated' && status !== 'error') status = 'undecided';

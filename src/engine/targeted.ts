@@ -80,7 +80,7 @@ export const searchEvaluations = (prop: AnyProperty, budget: Budget): number =>
  * hypotheses established and is certified like a sampled one: a violation found here is a
  * counterexample, an undecided instance leaves the claim undecided.
  */
-export function targetedSearch(prop: AnyProperty, budget: Budget, pool: StartPool): SearchOutcome {
+export function targetedSearch(prop: AnyProperty, budget: Budget, pool: StartPool, onProgress?: (done: number, total: number) => void): SearchOutcome {
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
   let discarded = 0;
   let violation: SearchOutcome['violation'] = null;
@@ -89,7 +89,10 @@ export function targetedSearch(prop: AnyProperty, budget: Budget, pool: StartPoo
   let error: string | null = null;
   const sampledSlack = pool.starts.length ? pool.starts[0].objective : null;
   const seed = deriveSeed(budget.seed, `${prop.id}#search`);
-  const result = climb(prop.arbitrary, pool.starts, searchEvaluations(prop, budget), seed, (instance) => {
+  const total = searchEvaluations(prop, budget);
+  let evaluated = 0;
+  const result = climb(prop.arbitrary, pool.starts, total, seed, (instance) => {
+    onProgress?.(++evaluated, total);
     let cert: Certificate | null;
     try {
       cert = checkInstance(prop, instance, budget.policy).cert;

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { builtinProperties } from '../../properties/index.ts';
 import { runProperty, type Budget } from './run-property.ts';
+import { throttled } from './throttle.ts';
 
 /** A worker thread: runs built-in properties by id and posts their results back. */
 parentPort!.on('message', (msg: { id: string; budget: Budget }) => {
@@ -10,7 +11,8 @@ parentPort!.on('message', (msg: { id: string; budget: Budget }) => {
     return;
   }
   try {
-    parentPort!.postMessage({ id: msg.id, result: runProperty(prop, msg.budget) });
+    const progress = throttled((phase, done, total) => parentPort!.postMessage({ id: msg.id, progress: { phase, done, total } }));
+    parentPort!.postMessage({ id: msg.id, result: runProperty(prop, msg.budget, progress) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }

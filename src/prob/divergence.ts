@@ -3,6 +3,17 @@ import type { FiniteDist } from './distribution.ts';
 import { sameSize } from './distribution.ts';
 
 /**
+ * log(a/b) for a, b > 0: through the ratio (accurate when a ≈ b), or as log a − log b when the
+ * ratio leaves the range of the context (in doubles, 1/5e-324 overflows and 5e-324/1 underflows).
+ * Both are valid in every context; the branch only picks the accurate one.
+ */
+function logRatio<T>(F: Field<T>, a: T, b: T): T {
+  const r = F.div(a, b);
+  const x = F.approx(r);
+  return x > 0 && Number.isFinite(x) ? F.log(r) : F.sub(F.log(a), F.log(b));
+}
+
+/**
  * KL(p‖q) = Σ_{p_i>0} p_i log(p_i/q_i), +∞ when some q_i = 0 < p_i; 0·log 0 = 0.
  * With weights, = (1/W) Σ w_i log(w_i/v_i) + log(V/W): one logarithm per atom.
  */
@@ -16,7 +27,7 @@ export function kl<T>(F: Field<T>, p: FiniteDist, q: FiniteDist): T {
     V = F.add(V, F.fromNumber(v[i]));
     if (w[i] === 0) continue;
     W = F.add(W, wi);
-    acc = F.add(acc, F.mul(wi, F.log(F.div(wi, F.fromNumber(v[i])))));
+    acc = F.add(acc, F.mul(wi, logRatio(F, wi, F.fromNumber(v[i]))));
   }
   const result = F.add(F.div(acc, W), F.log(F.div(V, W)));
   // KL ≥ 0 (Gibbs): clamping an enclosure at 0 keeps it valid and removes rounding below zero.

@@ -8,6 +8,17 @@ export function sumSquares<T>(F: Field<T>, c: readonly T[]): T {
   return sum(F, c.map((x) => F.square(x)));
 }
 
+/**
+ * McDiarmid's σ = √(Σ c_i²)/2, scaled by the largest |c_i| first (as hypot does), so that
+ * constants near 1e±200 neither overflow nor underflow when squared.
+ */
+export function mcdiarmidSigma<T>(F: Field<T>, c: readonly number[]): T {
+  const m = Math.max(...c.map(Math.abs));
+  if (m === 0) return F.fromNumber(0);
+  const M = F.fromNumber(m);
+  return F.div(F.mul(M, F.sqrt(sumSquares(F, c.map((x) => F.div(F.fromNumber(x), M))))), F.fromNumber(2));
+}
+
 /** McDiarmid's variance proxy σ² = Σ c_i² / 4 (so σ = √(Σ c_i²)/2). */
 export function mcdiarmidVarianceProxy<T>(F: Field<T>, c: readonly T[]): T {
   return F.div(sumSquares(F, c), F.fromNumber(4));

@@ -37,7 +37,9 @@ export function logSumExp<T>(F: Field<T>, xs: readonly T[]): T {
 
 /** log( Σ w_i e^{v_i} / Σ w_i ): one exponential per atom, two logarithms in all. */
 export function logMeanExp<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
-  const { c, approx: shift } = largest(F, v);
+  // shift by the largest value that carries weight: a huge value on a zero-weight atom must not underflow the rest
+  const charged = v.filter((_, i) => F.sign(w[i]) !== 0);
+  const { c, approx: shift } = largest(F, charged.length ? charged : v);
   if (shift === Infinity) return F.fromNumber(Infinity);
   if (shift === -Infinity) return F.fromNumber(-Infinity);
   let s = F.fromNumber(0);

@@ -6,9 +6,10 @@ import { Decimal } from 'decimal.js';
 import { atoms, type FiniteRV, range } from './cgf.ts';
 import { logMeanExp, weightedMean, weightedVariance } from './moments.ts';
 
-/** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. */
+/** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. Halved first: b − a overflows for a, b near ∓1.8e308. */
 export function hoeffdingSigma<T>(F: Field<T>, a: number, b: number): T {
-  return F.div(F.sub(F.fromNumber(b), F.fromNumber(a)), F.fromNumber(2));
+  const two = F.fromNumber(2);
+  return F.sub(F.div(F.fromNumber(b), two), F.div(F.fromNumber(a), two));
 }
 
 /** Right side of the sub-Gaussian mgf bound log E e^{λX} ≤ λ·EX + λ²σ²/2 (Lemma 7's conclusion). */

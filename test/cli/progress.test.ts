@@ -15,6 +15,7 @@ describe('progress display', () => {
     const { s, text } = capture(false);
     const p = progressFor(s);
     p.start(2);
+    p.update('A/x', 'instances', 5, 10);
     p.done('tight     A/x', 'A/x');
     p.stop();
     expect(text()).toBe('tight     A/x\n');
@@ -26,6 +27,8 @@ describe('progress display', () => {
       const { s, text } = capture(true);
       const p = progressFor(s);
       p.start(2);
+      p.update('A/x', 'instances', 5, 10);
+      expect(text()).toMatch(/A\/x .* 5\/10 instances/);
       p.done('tight     A/x', 'A/x');
       p.stop();
       expect(text()).toMatch(/properties .* 1\/2/);

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { checkWritableDir, UsageError, writeAll } from './output.ts';
+import { toolVersion } from './verify.ts';
+import { ModuleAdapter } from '../impl/adapters/module.ts';
+import { SubprocessAdapter } from '../impl/adapters/subprocess.ts';
+import { checkImpl } from '../impl/run.ts';
+import { FN_NAMES, isFnName, type FnName } from '../impl/protocol.ts';
+import { renderImplMarkdown } from '../report/impl/markdown.ts';
+import { renderImplHtml } from '../report/impl/html.ts';
+import { renderImplJunit } from '../report/impl/junit.ts';
+import { DEFAULT_SEED } from '../engine/budget.ts';
+
+export const DEFAULT_IMPL_RUNS = 200;
+
+const functionList = (value: string, previous: FnName[] = []): FnName[] => {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !isFnName(n));
+  if (unknown.length) throw new InvalidArgumentError(`unknown function ${unknown.join(', ')} (the protocol has ${FN_NAMES.join(', ')})`);
+  return [...previous, ...(names as FnName[])];
+};
+
+interface Options {
+  module?: string;
+  cmd?: string;
+  functions?: FnName[];
+  runs: number;
+  seed: number;
+  timeout: number;
+  out: string;
+}
+
+/** `kdverify check-impl`: differential regression test of another implementation against the reference. */
+export function addCheckImpl(program: Command, integer: (name: string, min: number, max: number) => (v: string) => number): void {
+  program
+    .command('check-impl')
+    .description('regression-test another implementation (a JS/TS module, or any program speaking the JSON-lines protocol) against the 60-digit reference')
+    .option('--module <file>', 'a JS/TS module exporting protocol functions (positional arguments, plain numbers)')
+    .option('--cmd <command>', 'a program speaking the JSON-lines protocol on stdin/stdout, e.g. "python3 adapter.py" (run without a shell)')
+    .option('--functions <names>', `comma-separated subset of ${FN_NAMES.join(', ')}`, functionList)
+    .option('--runs <n>', 'generated inputs per function', integer('--runs', 1, 1_000_000), DEFAULT_IMPL_RUNS)
+    .option('--seed <s>', 'seed (same seed, same inputs)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds (a hang past it is reported and the implementation restarted)', integer('--timeout', 1, 3_600_000), 5000)
+    .option('--out <dir>', 'output directory', 'reports/check-impl')
+    .action(async (opts: Options) => {
+      if (Boolean(opts.module) === Boolean(opts.cmd)) throw new UsageError('check-impl needs exactly one of --module FILE or --cmd "PROGRAM ARGS…"');
+      checkWritableDir(opts.out);
+      const adapter = opts.module ? new ModuleAdapter(opts.module, opts.timeout) : new SubprocessAdapter(opts.cmd!, opts.timeout);
+      const report = await checkImpl(adapter, {
+        module: opts.module ?? null,
+        cmd: opts.cmd ?? null,
+        functions: opts.functions ?? null,
+        runs: opts.runs,
+        seed: opts.seed,
+        timeoutMs: opts.timeout,
+        version: toolVersion(),
+        onFunction: (f) => {
+          const detail = f.status === 'skipped' ? f.skipped : f.status === 'adapter-failure' ? `${f.failure!.kind}: ${f.failure!.detail}` : f.status === 'fail' ? (f.shrunk ?? f.firstDisagreement)!.judgement.detail : `worst ${f.worst ? `${f.worst.ulps?.toPrecision(3) ?? '—'} ulps, ${f.worst.ratio.toPrecision(2)}× tolerance` : '—'}`;
+          process.stdout.write(`${f.status.padEnd(15)} ${f.fn.padEnd(16)} ${String(f.requests).padStart(5)} requests  ${detail}\n`);
+        },
+      });
+      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderImplMarkdown(report) + '\n'], ['report.html', renderImplHtml(report)], ['junit.xml', renderImplJunit(report)]]);
+      const s = report.summary;
+      process.stdout.write(`\n${report.implementation.name}: ${s.pass} pass, ${s.fail} fail, ${s.adapterFailure} adapter failures, ${s.skipped} skipped\nreports written to ${opts.out}: report.json, report.md, report.html, junit.xml\n`);
+      process.exitCode = s.fail + s.adapterFailure > 0 ? 1 : 0;
+    });
+}

@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Runs a module adapter's functions on a worker thread, so that a function that loops forever can
+ * be stopped (the thread is terminated) and one that throws cannot take kd-verify down.
+ */
+const { file } = workerData as { file: string };
+let mod: Record<string, unknown>;
+try {
+  mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  parentPort!.postMessage({ ready: true, name: typeof mod.name === 'string' ? mod.name : null, functions: Object.keys(mod).filter((k) => typeof mod[k] === 'function') });
+} catch (e) {
+  parentPort!.postMessage({ ready: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+}
+
+parentPort!.on('message', (msg: { id: number; fn: string; args: unknown[] }) => {
+  try {
+    const result = (mod[msg.fn] as (...a: unknown[]) => unknown)(...msg.args);
+    parentPort!.postMessage({ id: msg.id, result });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -1,0 +1,196 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { parse } from 'shell-quote';
+import { UsageError } from '../../cli/output.ts';
+import { decode, encode, WireError, type Args, type FnName, type Shape } from '../protocol.ts';
+import { TextTail, type Adapter, type Description, type Outcome } from './adapter.ts';
+
+/** Split a --cmd string into a program and its arguments, as a shell would quote, but never through a shell. */
+export function commandArgv(cmd: string): string[] {
+  const tokens = parse(cmd);
+  const words = tokens.map((t) => {
+    if (typeof t !== 'string') throw new UsageError(`--cmd "${cmd}": shell operators, globs and comments are not supported (the program is run directly, without a shell)`);
+    return t;
+  });
+  if (words.length === 0) throw new UsageError('--cmd is empty');
+  return words;
+}
+
+const live = new Set<ChildProcessWithoutNullStreams>();
+// a process is never left behind, even when kd-verify itself exits early
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+
+interface Pending {
+  id: number;
+  resolve: (o: Outcome | { kind: 'raw'; msg: Record<string, unknown> }) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A program speaking the JSON-lines protocol, started once and restarted after a failure (a crash,
+ * a hang past the per-request timeout, a line that is not a response, or an answer out of order).
+ * One request is in flight at a time.
+ */
+export class SubprocessAdapter implements Adapter {
+  private proc: ChildProcessWithoutNullStreams | null = null;
+  private pending: Pending | null = null;
+  private buffer = '';
+  private nextId = 0;
+  private readonly err = new TextTail();
+  /** a failure seen while no request was pending (stray output): reported on the next request */
+  private stray: Outcome | null = null;
+  private description: Description | null = null;
+
+  constructor(
+    readonly source: string,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  private start(): void {
+    const [program, ...args] = commandArgv(this.source);
+    const proc = spawn(program, args, { shell: false, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = proc;
+    this.buffer = '';
+    this.nextId = 0; // each process sees ids from 0, describe first
+    live.add(proc);
+    proc.stdout.setEncoding('utf8');
+    proc.stderr.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    proc.stderr.on('data', (chunk: string) => this.err.push(chunk));
+    proc.stdin.on('error', () => undefined); // EPIPE after a crash: the exit handler reports it
+    proc.on('error', (e) => this.fail(proc, 'crash', `cannot run ${program}: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
+    proc.on('exit', (code, signal) => {
+      live.delete(proc);
+      this.fail(proc, 'crash', `the program exited (${signal ?? `status ${code}`}) ${this.pending ? 'before answering' : 'between requests'}`);
+    });
+  }
+
+  private onData(chunk: string): void {
+    this.buffer += chunk;
+    let nl: number;
+    while ((nl = this.buffer.indexOf('\n')) >= 0) {
+      const line = this.buffer.slice(0, nl).replace(/\r$/, '');
+      this.buffer = this.buffer.slice(nl + 1);
+      if (line.trim() === '') continue;
+      this.onLine(line);
+    }
+  }
+
+  private onLine(line: string): void {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      msg = undefined;
+    }
+    const proc = this.proc!;
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || typeof (msg as { id?: unknown }).id !== 'number') {
+      this.fail(proc, 'garbage', `a line that is not a response: ${JSON.stringify(line.slice(0, 120))}`);
+      return;
+    }
+    const m = msg as Record<string, unknown>;
+    if (!this.pending) {
+      this.fail(proc, 'garbage', `an answer to no request: ${JSON.stringify(line.slice(0, 120))}`);
+      return;
+    }
+    if (m.id !== this.pending.id) {
+      this.fail(proc, 'out-of-order', `answered id ${String(m.id)} while request ${this.pending.id} was pending`);
+      return;
+    }
+    const p = this.pending;
+    this.pending = null;
+    clearTimeout(p.timer);
+    p.resolve({ kind: 'raw', msg: m });
+  }
+
+  /** A failure: answer the pending request with it (or keep it for the next one) and stop the process. */
+  private fail(proc: ChildProcessWithoutNullStreams, failure: 'crash' | 'timeout' | 'garbage' | 'out-of-order', detail: string): void {
+    if (proc !== this.proc) return; // an old process reporting its death
+    const outcome: Outcome = { kind: 'failure', failure, detail: failure === 'crash' && this.err.toString() ? `${detail}; stderr: ${this.err.toString().trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` : detail };
+    this.proc = null;
+    live.delete(proc);
+    proc.kill('SIGKILL');
+    const p = this.pending;
+    this.pending = null;
+    if (p) {
+      clearTimeout(p.timer);
+      p.resolve(outcome);
+    } else this.stray = outcome;
+  }
+
+  private request(fn: string, args: Record<string, unknown>): Promise<Outcome | { kind: 'raw'; msg: Record<string, unknown> }> {
+    if (this.stray) {
+      const s = this.stray;
+      this.stray = null;
+      return Promise.resolve(s);
+    }
+    if (!this.proc) {
+      this.start();
+      if (fn !== 'describe') {
+        // every (re)start begins with describe, as the protocol says
+        return this.request('describe', {}).then((d) => (d.kind === 'raw' ? this.request(fn, args) : d));
+      }
+    }
+    const proc = this.proc!;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.fail(proc, 'timeout', `no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      this.pending = { id, resolve, timer };
+      proc.stdin.write(JSON.stringify({ id, fn, args }) + '\n');
+    });
+  }
+
+  async describe(): Promise<Description> {
+    if (this.description) return this.description;
+    const r = await this.request('describe', {});
+    if (r.kind !== 'raw') throw new UsageError(`--cmd "${this.source}": describe failed (${r.kind === 'failure' ? `${r.failure}: ${r.detail}` : r.kind})`);
+    const res = r.msg.result as { name?: unknown; functions?: unknown } | undefined;
+    if (!res || typeof res.name !== 'string' || !Array.isArray(res.functions) || !res.functions.every((f) => typeof f === 'string'))
+      throw new UsageError(`--cmd "${this.source}": the answer to describe is not {"name": …, "functions": […]}`);
+    this.description = { name: res.name, functions: res.functions as string[] };
+    return this.description;
+  }
+
+  async call(fn: FnName, args: Args, shape: Shape): Promise<Outcome> {
+    const wire = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, encode(v)]));
+    const r = await this.request(fn, wire);
+    if (r.kind !== 'raw') return r;
+    if (typeof r.msg.error === 'string') return { kind: 'error', message: r.msg.error };
+    if (!('result' in r.msg)) return this.restartAfter('garbage', `a response with neither result nor error: ${JSON.stringify(r.msg).slice(0, 120)}`);
+    try {
+      return { kind: 'value', value: decode(r.msg.result, shape) };
+    } catch (e) {
+      if (e instanceof WireError) return this.restartAfter('garbage', `a malformed result: ${e.message}`);
+      throw e;
+    }
+  }
+
+  private restartAfter(failure: 'garbage', detail: string): Outcome {
+    if (this.proc) this.fail(this.proc, failure, detail);
+    this.stray = null;
+    return { kind: 'failure', failure, detail };
+  }
+
+  stderr(): string {
+    return this.err.toString();
+  }
+
+  async close(): Promise<void> {
+    const proc = this.proc;
+    this.proc = null;
+    if (!proc) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        resolve();
+      }, 1000);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      proc.stdin.end();
+    });
+    live.delete(proc);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The suite's own double-precision path, as a check-impl module: the same formulas the properties
+ * use (written once over an arithmetic context), evaluated in plain doubles, and ml-matrix for the
+ * general-matrix routines. `npx kdverify check-impl --module src/impl/double-path.ts`.
+ */
+import { Matrix, SVD, inverse as mlInverse } from 'ml-matrix';
+import { doubleField as F } from '../numerics/double-field.ts';
+import { dist } from '../prob/distribution.ts';
+import { entropy as entropyOf, kl } from '../prob/divergence.ts';
+import { logMeanExp, logSumExp } from '../prob/moments.ts';
+import { hoeffdingSigma, } from '../prob/subgaussian.ts';
+import { mcdiarmidSigma } from '../prob/mcdiarmid.ts';
+import { softmaxOn } from '../skd/simplex.ts';
+import { powerByExponent } from '../skd/operators.ts';
+import { logdetSpd } from '../linalg/cholesky.ts';
+import { gaussianKlVec } from '../linalg/gaussian.ts';
+import { LinalgError } from '../linalg/matrix.ts';
+
+export const name = 'kd-verify double path';
+
+const finiteVector = (v: number[], what: string) => {
+  if (v.length === 0 || v.some((x) => !Number.isFinite(x))) throw new Error(`${what} must be a non-empty vector of finite numbers`);
+};
+const squareSymmetric = (a: number[][]) => {
+  if (a.length === 0 || a.some((r) => r.length !== a.length || r.some((x) => !Number.isFinite(x)))) throw new LinalgError('a must be a square matrix of finite numbers');
+};
+
+export const kl_discrete = (p: number[], q: number[]): number => kl(F, dist(p), dist(q));
+export const entropy = (p: number[]): number => entropyOf(F, dist(p));
+
+export function logsumexp(x: number[]): number {
+  if (x.some(Number.isNaN)) throw new Error('x has a NaN');
+  return logSumExp(F, x);
+}
+
+export function cgf(x: number[], p: number[], lambda: number): number {
+  finiteVector(x, 'x');
+  if (x.length !== p.length || !Number.isFinite(lambda)) throw new Error('cgf needs x and p of equal length and a finite lambda');
+  const d = dist(p);
+  return logMeanExp(F, d.weights, x.map((v) => lambda * v));
+}
+
+export function softmax(z: number[], temperature: number): number[] {
+  if (!(temperature > 0 && Number.isFinite(temperature))) throw new Error('the temperature must be positive and finite');
+  if (z.length === 0 || z.some((v) => Number.isNaN(v) || v === Infinity) || z.every((v) => v === -Infinity)) throw new Error('z must have finite or −∞ logits, not all −∞');
+  const m = Math.max(...z);
+  // shift before dividing by T: (z − max)/T cannot overflow where z/T would
+  return softmaxOn(F, z.map((v) => (v - m) / temperature), z.map((v) => v !== -Infinity));
+}
+
+export function power_soften(p: number[], temperature: number): number[] {
+  if (!(temperature > 0 && Number.isFinite(temperature))) throw new Error('the temperature must be positive and finite');
+  return powerByExponent(F, dist(p).weights, 1 / temperature);
+}
+
+export function kl_gaussian(mu1: number[], cov1: number[][], mu2: number[], cov2: number[][]): number {
+  squareSymmetric(cov1);
+  squareSymmetric(cov2);
+  finiteVector([...mu1, ...mu2], 'the means');
+  const kl = gaussianKlVec(F, mu1.map((x) => [x]), cov1, mu2.map((x) => [x]), cov2);
+  // both Cholesky factorisations succeeded and KL ≥ 0: a NaN can only come from ±∞ − ∞ inside the
+  // triangular solves, i.e. from a trace or quadratic term beyond the doubles
+  return Number.isNaN(kl) ? Infinity : kl;
+}
+
+export function logdet(a: number[][]): number {
+  squareSymmetric(a);
+  if (a.some((r, i) => r.some((x, j) => x !== a[j][i]))) throw new LinalgError('a is not symmetric');
+  return logdetSpd(F, a);
+}
+
+export function inverse(a: number[][]): number[][] {
+  squareSymmetric(a);
+  return mlInverse(new Matrix(a)).to2DArray();
+}
+
+export function singular_values(a: number[][]): number[] {
+  if (a.length === 0 || a.some((r) => r.length !== a[0].length || r.some((x) => !Number.isFinite(x)))) throw new LinalgError('a must be a rectangular matrix of finite numbers');
+  return [...new SVD(a, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true }).diagonal].sort((x, y) => y - x);
+}
+
+export function rank_k_approx(a: number[][], k: number): number[][] {
+  if (!Number.isInteger(k) || k < 0) throw new Error('k must be a nonnegative integer');
+  const svd = new SVD(a, { autoTranspose: true });
+  const U = svd.leftSingularVectors, V = svd.rightSingularVectors, s = svd.diagonal;
+  const order = s.map((_, i) => i).sort((i, j) => s[j] - s[i]).slice(0, k);
+  return a.map((row, i) => row.map((_, j) => order.reduce((acc, t) => acc + U.get(i, t) * s[t] * V.get(j, t), 0)));
+}
+
+export function kd_upper_bound(gen_t: number, sigma: number, kn: number): number {
+  if (!(sigma >= 0 && kn >= 0) || ![gen_t, sigma, kn].every(Number.isFinite)) throw new Error('kd_upper_bound needs finite gen_t, σ ≥ 0 and kn ≥ 0');
+  return gen_t + sigma * Math.sqrt(2 * kn);
+}
+
+export function kd_lower_bound(gen_t: number, c: number, eta: number, kn: number): number {
+  if (!(eta > 0 && kn >= 0) || ![gen_t, c, eta, kn].every(Number.isFinite)) throw new Error('kd_lower_bound needs finite arguments, η > 0 and kn ≥ 0');
+  return c * gen_t - kn / eta;
+}
+
+export function mcdiarmid_sigma(c: number[]): number {
+  finiteVector(c, 'c');
+  return mcdiarmidSigma(F, c);
+}
+
+export function hoeffding_sigma(a: number, b: number): number {
+  if (!(a <= b) || !Number.isFinite(a) || !Number.isFinite(b)) throw new Error('hoeffding_sigma needs finite a ≤ b');
+  return hoeffdingSigma(F, a, b);
+}

@@ -1,0 +1,61 @@
+import type { Adapter } from './adapters/adapter.ts';
+import { checkFunction, skippedResult, type FunctionResult } from './check.ts';
+import { FN_SPECS } from './functions/index.ts';
+import { deriveSeed } from '../engine/seed.ts';
+import type { FnName } from './protocol.ts';
+
+export interface ImplReport {
+  schemaVersion: 1;
+  kind: 'check-impl';
+  tool: { name: 'kd-verify'; version: string };
+  config: { module: string | null; cmd: string | null; functions: string[]; runs: number; seed: number; timeoutMs: number };
+  implementation: { name: string; functions: string[]; unknown: string[] };
+  functions: FunctionResult[];
+  /** what the implementation wrote on stderr (the last 64 KB) */
+  stderr: string;
+  summary: { pass: number; fail: number; skipped: number; adapterFailure: number };
+  timing: { startedAt: string; durationMs: number };
+}
+
+export interface ImplOptions {
+  module: string | null;
+  cmd: string | null;
+  functions: FnName[] | null;
+  runs: number;
+  seed: number;
+  timeoutMs: number;
+  version: string;
+  onFunction?: (r: FunctionResult) => void;
+}
+
+/** Test every protocol function the implementation lists (or those selected) against the reference. */
+export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplReport> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  try {
+    const d = await adapter.describe();
+    const results: FunctionResult[] = [];
+    for (const spec of FN_SPECS) {
+      const seed = deriveSeed(o.seed, `check-impl:${spec.name}`);
+      const r = o.functions && !o.functions.includes(spec.name) ? skippedResult(spec, 'not selected (--functions)', seed)
+        : !d.functions.includes(spec.name) ? skippedResult(spec, 'not listed by the implementation', seed)
+        : await checkFunction(adapter, spec, o.runs, o.seed);
+      results.push(r);
+      o.onFunction?.(r);
+    }
+    const count = (s: FunctionResult['status']) => results.filter((r) => r.status === s).length;
+    return {
+      schemaVersion: 1,
+      kind: 'check-impl',
+      tool: { name: 'kd-verify', version: o.version },
+      config: { module: o.module, cmd: o.cmd, functions: o.functions ?? [], runs: o.runs, seed: o.seed, timeoutMs: o.timeoutMs },
+      implementation: { name: d.name, functions: d.functions, unknown: d.functions.filter((f) => !FN_SPECS.some((s) => s.name === f)) },
+      functions: results,
+      stderr: adapter.stderr(),
+      summary: { pass: count('pass'), fail: count('fail'), skipped: count('skipped'), adapterFailure: count('adapter-failure') },
+      timing: { startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0) },
+    };
+  } finally {
+    await adapter.close();
+  }
+}
