@@ -4,6 +4,8 @@ Run: npx kdverify check-impl --cmd "python3 examples/adapters/minimal_adapter.py
 import json, math, sys
 
 def kl_discrete(p, q):
+    if len(p) != len(q) or any(math.isnan(v) or v < 0 for v in p + q):
+        raise ValueError("p and q must be probability vectors of equal length")
     total = 0.0
     for pi, qi in zip(p, q, strict=True):
         if pi == 0:

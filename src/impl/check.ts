@@ -4,6 +4,7 @@ import { deriveSeed } from '../engine/seed.ts';
 import type { Adapter, FailureKind } from './adapters/adapter.ts';
 import type { Case, Expected, FnSpec, Judgement, Verdict } from './expected.ts';
 import { judge, judgement } from './judge.ts';
+import { smaller } from './minimize.ts';
 
 export type FunctionStatus = 'pass' | 'fail' | 'skipped' | 'adapter-failure';
 
@@ -36,6 +37,8 @@ export interface FunctionResult {
   firstDisagreement: CaseRecord | null;
   /** the smallest disagreeing input fast-check's shrinking found, and how many shrink steps it took */
   shrunk: (CaseRecord & { shrinkSteps: number }) | null;
+  /** for every other kind of disagreement seen, its first input, minimised the same way */
+  otherKinds: Array<CaseRecord & { shrinkSteps: number }>;
   failure: { kind: FailureKind; detail: string; label: string; args: Json } | null;
   seed: number;
   durationMs: number;
@@ -48,7 +51,7 @@ const expectedText = (e: Expected): string =>
 export function skippedResult(spec: FnSpec, why: string, seed: number): FunctionResult {
   return {
     fn: spec.name, status: 'skipped', skipped: why, requests: 0, agreements: 0, disagreements: { inaccurate: 0, special: 0, 'invalid-accepted': 0, 'error-on-valid': 0, shape: 0 },
-    classes: {}, worst: null, tolerance: spec.policy, specials: spec.specials, rejectedInvalid: 0, firstDisagreement: null, shrunk: null, failure: null, seed, durationMs: 0,
+    classes: {}, worst: null, tolerance: spec.policy, specials: spec.specials, rejectedInvalid: 0, firstDisagreement: null, shrunk: null, otherKinds: [], failure: null, seed, durationMs: 0,
   };
 }
 
@@ -76,6 +79,7 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
   r.status = 'pass';
   r.skipped = null;
   let worstRatio = -1;
+  const firstOfKind = new Map<Verdict, Case>();
 
   await fc.check(
     fc.asyncProperty(spec.cases, async (c) => {
@@ -96,6 +100,7 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
         r.disagreements[j.verdict]++;
         cls.disagreements++;
         r.firstDisagreement ??= ev.record;
+        if (!firstOfKind.has(j.verdict)) firstOfKind.set(j.verdict, c);
       }
       if (j.absError !== null && j.tol !== null && j.tol > 0) {
         const ratio = j.absError / j.tol;
@@ -113,15 +118,26 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
   else if (r.firstDisagreement) {
     r.status = 'fail';
     r.shrunk = await shrink(adapter, spec, runs, seed);
+    for (const [verdict, c] of firstOfKind) {
+      if (verdict === r.shrunk?.judgement.verdict) continue;
+      const m = await minimize(adapter, spec, c, verdict, 150);
+      if (m) r.otherKinds.push({ ...m.record, shrinkSteps: m.steps });
+    }
   }
   r.durationMs = Math.round(performance.now() - start);
   return r;
 }
 
-/** The same stream, stopping at the first disagreement and shrinking it (at most 300 shrink steps). */
+/**
+ * The same stream, stopping at the first disagreement and shrinking it with fast-check; then the
+ * arguments themselves are minimised (smaller.ts), keeping only variants that disagree the same
+ * way. At most 400 requests in all.
+ */
 async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number): Promise<FunctionResult['shrunk']> {
+  let budget = 400;
   const details = await fc.check(
-    fc.asyncProperty(fc.limitShrink(spec.cases, 300), async (c) => {
+    fc.asyncProperty(fc.limitShrink(spec.cases, 150), async (c) => {
+      budget--;
       const ev = await evaluate(adapter, spec, c);
       // an adapter failure while shrinking is not the disagreement being chased
       return 'failure' in ev || ev.record.judgement.verdict === 'agree';
@@ -129,7 +145,30 @@ async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number
     { seed, numRuns: runs, endOnFailure: true },
   );
   if (!details.failed || !details.counterexample) return null;
-  const ev = await evaluate(adapter, spec, details.counterexample[0]);
-  if ('failure' in ev) return null;
-  return { ...ev.record, shrinkSteps: details.numShrinks };
+  const first = await evaluate(adapter, spec, details.counterexample[0]);
+  if ('failure' in first) return null;
+  const m = await minimize(adapter, spec, details.counterexample[0], first.record.judgement.verdict, Math.max(budget, 150));
+  return m ? { ...m.record, shrinkSteps: details.numShrinks + m.steps } : null;
+}
+
+/** Greedy minimisation of the arguments: keep a smaller variant while it disagrees with the same verdict. */
+async function minimize(adapter: Adapter, spec: FnSpec, start: Case, verdict: Verdict, budget: number): Promise<{ record: CaseRecord; steps: number } | null> {
+  const ev0 = await evaluate(adapter, spec, start);
+  if ('failure' in ev0 || ev0.record.judgement.verdict !== verdict) return null;
+  let best = start, record = ev0.record, steps = 0;
+  for (let improved = true; improved && budget > 0; ) {
+    improved = false;
+    for (const args of smaller(best.args)) {
+      if (--budget <= 0) break;
+      const ev = await evaluate(adapter, spec, { label: best.label, args });
+      if (!('failure' in ev) && ev.record.judgement.verdict === verdict) {
+        best = { label: best.label, args };
+        record = ev.record;
+        steps++;
+        improved = true;
+        break;
+      }
+    }
+  }
+  return { record, steps };
 }

@@ -56,7 +56,8 @@ export class SubprocessAdapter implements Adapter {
     live.add(proc);
     proc.stdout.setEncoding('utf8');
     proc.stderr.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    // output of a process already replaced (killed after a failure) is ignored
+    proc.stdout.on('data', (chunk: string) => this.onData(proc, chunk));
     proc.stderr.on('data', (chunk: string) => this.err.push(chunk));
     proc.stdin.on('error', () => undefined); // EPIPE after a crash: the exit handler reports it
     proc.on('error', (e) => this.fail(proc, 'crash', `cannot run ${program}: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
@@ -66,25 +67,26 @@ export class SubprocessAdapter implements Adapter {
     });
   }
 
-  private onData(chunk: string): void {
+  private onData(proc: ChildProcessWithoutNullStreams, chunk: string): void {
+    if (proc !== this.proc) return;
     this.buffer += chunk;
     let nl: number;
-    while ((nl = this.buffer.indexOf('\n')) >= 0) {
+    // stop as soon as a line made this process fail (the rest of its output is void)
+    while (proc === this.proc && (nl = this.buffer.indexOf('\n')) >= 0) {
       const line = this.buffer.slice(0, nl).replace(/\r$/, '');
       this.buffer = this.buffer.slice(nl + 1);
       if (line.trim() === '') continue;
-      this.onLine(line);
+      this.onLine(proc, line);
     }
   }
 
-  private onLine(line: string): void {
+  private onLine(proc: ChildProcessWithoutNullStreams, line: string): void {
     let msg: unknown;
     try {
       msg = JSON.parse(line);
     } catch {
       msg = undefined;
     }
-    const proc = this.proc!;
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || typeof (msg as { id?: unknown }).id !== 'number') {
       this.fail(proc, 'garbage', `a line that is not a response: ${JSON.stringify(line.slice(0, 120))}`);
       return;

@@ -38,6 +38,7 @@ export function renderImplHtml(r: ImplReport): string {
 <p>${f.requests} requests; disagreements: ${d.inaccurate} beyond tolerance, ${d.special} special values, ${d['invalid-accepted']} invalid inputs answered, ${d['error-on-valid']} errors on valid input, ${d.shape} wrong shapes.</p>
 ${classBars(f)}
 ${f.failure ? `<p><b>Adapter failure (${f.failure.kind}):</b> ${esc(f.failure.detail)} on ${code(f.failure.args)}</p>` : ''}
+${f.otherKinds.map((k) => `<p><b>Also (${k.judgement.verdict}):</b> ${code(k.args)}<br>expected ${esc(k.expected)}; got ${code(k.got)}<br>${esc(k.judgement.detail)}</p>`).join('')}
 ${bad ? `<p><b>${f.shrunk ? `Smallest disagreeing input (shrunk in ${f.shrunk.shrinkSteps} steps)` : 'First disagreeing input'}:</b> ${code(bad.args)}<br>expected ${esc(bad.expected)}; got ${code(bad.got)}<br>${esc(bad.judgement.detail)}</p>` : ''}
 </section>`;
   });

@@ -32,7 +32,8 @@ export function renderImplMarkdown(r: ImplReport): string {
     if (classes) out.push(`Input classes: ${classes}.`, '');
     if (f.failure) out.push(`**Adapter failure (${f.failure.kind}):** ${f.failure.detail}, on ${code(f.failure.args)} (class ${f.failure.label}). Testing of this function stopped there; the run went on with the others.`, '');
     if (f.shrunk) out.push(`**Smallest disagreeing input** (shrunk in ${f.shrunk.shrinkSteps} steps, class ${f.shrunk.label}): ${code(f.shrunk.args)}`, '', `expected ${f.shrunk.expected}; got ${code(f.shrunk.got)}: ${f.shrunk.judgement.detail}`, '');
-    else if (f.firstDisagreement) out.push(`**First disagreeing input** (class ${f.firstDisagreement.label}): ${code(f.firstDisagreement.args)}`, '', `expected ${f.firstDisagreement.expected}; got ${code(f.firstDisagreement.got)}: ${f.firstDisagreement.judgement.detail}`, '');
+    for (const k of f.otherKinds) out.push(`**Also (${k.judgement.verdict})** (minimised in ${k.shrinkSteps} steps, class ${k.label}): ${code(k.args)}`, '', `expected ${k.expected}; got ${code(k.got)}: ${k.judgement.detail}`, '');
+    if (!f.shrunk && f.firstDisagreement) out.push(`**First disagreeing input** (class ${f.firstDisagreement.label}): ${code(f.firstDisagreement.args)}`, '', `expected ${f.firstDisagreement.expected}; got ${code(f.firstDisagreement.got)}: ${f.firstDisagreement.judgement.detail}`, '');
   }
   if (r.stderr.trim()) out.push('## stderr of the implementation', '', '```', r.stderr.trim().slice(-4000), '```', '');
   return out.join('\n');
