@@ -20,6 +20,7 @@ export function renderedDom(file, screenshot) {
 
 /** What a rendered report must contain: the title, one slack plot per property, and the sections it announces. */
 export function htmlProblems(dom, report) {
+  if (report.kind === 'check-impl') return implHtmlProblems(dom, report);
   const problems = [];
   if (!/<h1>kd-verify verification report<\/h1>/.test(dom)) problems.push('no title');
   const properties = report.claims.reduce((s, c) => s + c.properties.length, 0);
@@ -29,6 +30,21 @@ export function htmlProblems(dom, report) {
   const decompositions = report.claims.flatMap((c) => c.properties).filter((p) => p.breakdown).length;
   if ((dom.match(/<svg class="breakdown"/g) ?? []).length !== decompositions) problems.push('a decomposition plot is missing');
   for (const f of report.figures) if (!dom.includes(f.caption.replace(/&/g, '&amp;').replace(/</g, '&lt;'))) problems.push(`figure ${f.file} is missing`);
+  return problems;
+}
+
+/** A check-impl report: its title, a ratio bar per tested function that has a worst error, class bars per tested function. */
+export function implHtmlProblems(dom, report) {
+  const problems = [];
+  if (!/<h1>check-impl: /.test(dom)) problems.push('no title');
+  const tested = report.functions.filter((f) => f.status !== 'skipped');
+  const bars = (dom.match(/<rect class="ratio"/g) ?? []).length;
+  const withWorst = tested.filter((f) => f.worst).length;
+  if (bars !== withWorst) problems.push(`${bars} error/tolerance bars for ${withWorst} functions with a worst error`);
+  const classPlots = (dom.match(/<svg class="classes"/g) ?? []).length;
+  const withClasses = tested.filter((f) => Object.keys(f.classes).length).length;
+  if (classPlots !== withClasses) problems.push(`${classPlots} input-class plots for ${withClasses} tested functions`);
+  for (const f of tested) if (!dom.includes(`id="${f.fn}"`)) problems.push(`section ${f.fn} is missing`);
   return problems;
 }
 

@@ -75,7 +75,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const here = selected.filter((p) => !parallel.includes(p));
   const done = new Map<string, PropertyResult>();
   o.onStart?.(selected.length);
-  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult, o.onProgress) : Promise.resolve([] as PropertyResult[]);
+  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult, o.onProgress, (id) => parallel.find((p) => p.id === id)?.seedKey ?? id) : Promise.resolve([] as PropertyResult[]);
   for (const p of parallel.length > 1 ? here : selected) {
     const r = runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
     logResult(r);

@@ -2,19 +2,47 @@ import { Worker } from 'node:worker_threads';
 import type { Budget, ProgressFn, PropertyResult } from './run-property.ts';
 
 /**
- * Run built-in properties on `jobs` worker threads, handing out one property at a time (the
- * longest-running ones do not hold up the rest). Each property's seed is fixed by its id, so the
- * results are the same as a sequential run; they come back in the order of `ids`.
+ * Hands out properties one at a time, keeping a worker on the instance stream (seed key) it is
+ * already on: properties that share a stream share per-thread caches (e.g. the certified proxies of
+ * the KD worlds), so a stream is best computed by one thread. A free worker takes the largest
+ * stream nobody is on yet, or helps with the largest one left.
  */
-export async function runInWorkers(ids: string[], budget: Budget, jobs: number, onResult?: (r: PropertyResult) => void, onProgress?: (id: string, ...p: Parameters<ProgressFn>) => void): Promise<PropertyResult[]> {
+export class StreamQueue {
+  private readonly groups = new Map<string, string[]>();
+  private readonly busy = new Map<number, string>();
+  constructor(ids: readonly string[], streamOf: (id: string) => string) {
+    for (const id of ids) {
+      const k = streamOf(id);
+      this.groups.set(k, [...(this.groups.get(k) ?? []), id]);
+    }
+  }
+  next(worker: number): string | undefined {
+    const mine = this.busy.get(worker);
+    let key = mine !== undefined && this.groups.get(mine)?.length ? mine : undefined;
+    if (key === undefined) {
+      const open = [...this.groups.entries()].filter(([, v]) => v.length > 0).sort((a, b) => b[1].length - a[1].length);
+      const taken = new Set([...this.busy.entries()].filter(([w]) => w !== worker).map(([, k]) => k));
+      key = (open.find(([k]) => !taken.has(k)) ?? open[0])?.[0];
+    }
+    if (key === undefined) return undefined;
+    this.busy.set(worker, key);
+    return this.groups.get(key)!.shift();
+  }
+}
+
+/**
+ * Run built-in properties on `jobs` worker threads. Each property's seed is fixed by its id, so
+ * the results are the same as a sequential run; they come back in the order of `ids`.
+ */
+export async function runInWorkers(ids: string[], budget: Budget, jobs: number, onResult?: (r: PropertyResult) => void, onProgress?: (id: string, ...p: Parameters<ProgressFn>) => void, streamOf: (id: string) => string = (id) => id): Promise<PropertyResult[]> {
   const results = new Map<string, PropertyResult>();
-  const queue = [...ids];
+  const queue = new StreamQueue(ids, streamOf);
   const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
-  const run = () =>
+  const run = (index: number) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerUrl);
       const next = () => {
-        const id = queue.shift();
+        const id = queue.next(index);
         if (id === undefined) {
           void worker.terminate().then(() => resolve());
           return;
@@ -38,6 +66,6 @@ export async function runInWorkers(ids: string[], budget: Budget, jobs: number, 
       worker.on('error', reject);
       next();
     });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, ids.length)) }, run));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, ids.length)) }, (_, i) => run(i)));
   return ids.map((id) => results.get(id)!);
 }

@@ -22,3 +22,23 @@ describe('report.html', async () => {
     expect(htmlProblems(dom, report)).toEqual([]);
   });
 });
+
+describe('check-impl report.html', async () => {
+  const { checkImpl } = await import('../../src/impl/run.ts');
+  const { ModuleAdapter } = await import('../../src/impl/adapters/module.ts');
+  const { renderImplHtml } = await import('../../src/report/impl/html.ts');
+  const { writeFileSync } = await import('node:fs');
+  const report = await checkImpl(new ModuleAdapter('test/fixtures/adapters/broken-kl-zeros.ts'), { module: 'broken-kl-zeros.ts', cmd: null, functions: null, runs: 30, seed: 1, timeoutMs: 5000, version: 'test' });
+  const file = join(mkdtempSync(join(tmpdir(), 'kdverify-impl-html-')), 'report.html');
+  writeFileSync(file, renderImplHtml(report));
+
+  it('is self-contained and has its plots', () => {
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
+    expect(htmlProblems(html, report)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium (skipped where Chromium is not installed)', () => {
+    expect(htmlProblems(renderedDom(file), report)).toEqual([]);
+  });
+});
