@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { lnEnclosure } from './fast-ln.ts';
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
@@ -23,6 +24,8 @@ export function intervalField(digits: number): Field<DecimalInterval> {
   const posInf = new Up(Infinity);
   const negInf = new Dn(-Infinity);
   const whole: DecimalInterval = { lo: negInf, hi: posInf };
+  // below this relative width an enclosure is narrow: ln's upper end follows from its lower one
+  const narrow = new Up(`1e-${Math.ceil(digits / 2)}`);
 
   // 0·∞ = 0: the measure-theoretic convention, and the only case where Decimal would give NaN.
   const mulDn = (a: Decimal, b: Decimal) => (a.isZero() || b.isZero() ? zero : Dn.mul(a, b));
@@ -85,7 +88,16 @@ export function intervalField(digits: number): Field<DecimalInterval> {
     exp: (a) => ({ lo: Dn.exp(a.lo), hi: Up.exp(a.hi) }),
     log(a) {
       if (a.hi.lt(0)) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
-      return { lo: a.lo.lte(0) ? negInf : Dn.ln(a.lo), hi: a.hi.isZero() ? negInf : Up.ln(a.hi) };
+      // the fixed-point kernel encloses ln at a tenth of decimal.js's cost; infinities go to decimal.js
+      const low = a.lo.lte(0) || !a.lo.isFinite() ? null : lnEnclosure(a.lo, digits);
+      const lo = a.lo.lte(0) ? negInf : low ? low.lo : Dn.ln(a.lo);
+      if (a.hi.isZero()) return { lo, hi: negInf };
+      if (!a.hi.isFinite()) return { lo, hi: Up.ln(a.hi) };
+      if (!low) return { lo, hi: lnEnclosure(a.hi, digits).hi };
+      if (a.hi.eq(a.lo)) return { lo, hi: low.hi };
+      // a narrow enclosure needs one evaluation too: ln hi ≤ ln lo + (hi − lo)/lo (concavity)
+      const rel = Up.div(Up.sub(a.hi, a.lo), a.lo);
+      return { lo, hi: rel.lt(narrow) ? Up.add(low.hi, rel) : lnEnclosure(a.hi, digits).hi };
     },
     cos: (a) => trig('cos', 0, a),
     sin: (a) => trig('sin', 0.5, a),

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
+import { lnEnclosure } from '../../src/numerics/fast-ln.ts';
+
+/** decimal.js's own ln, 30 digits finer: an independent implementation (Taylor series on its own arithmetic). */
+const reference = (x: string, digits: number) => Decimal.clone({ precision: digits + 30 }).ln(x);
+
+const encloses = (x: string, digits: number) => {
+  const e = lnEnclosure(new Decimal(x), digits);
+  const ref = reference(x, digits);
+  expect(e.lo.lte(ref), `${x} at ${digits}: lo ${e.lo} > ${ref}`).toBe(true);
+  expect(e.hi.gte(ref), `${x} at ${digits}: hi ${e.hi} < ${ref}`).toBe(true);
+  // and tightly: a few units in the last of `digits` places, relative to |ln x|
+  const width = e.hi.minus(e.lo).div(ref.abs());
+  expect(width.lte(new Decimal(10).pow(-(digits - 2))), `${x} at ${digits}: width ${width}`).toBe(true);
+};
+
+const mantissa = fc.bigInt({ min: 1n, max: 10n ** 60n });
+const decimalArb = fc.tuple(mantissa, fc.integer({ min: -400, max: 400 })).map(([m, e]) => `${m}e${e}`);
+
+describe('the fixed-point logarithm', () => {
+  test.prop([decimalArb, fc.integer({ min: 15, max: 200 })], { numRuns: 400 })('encloses ln x tightly', (x, digits) => encloses(x, digits));
+
+  it.each(['2', '10', '0.5', '5e-324', '1.7976931348623157e308', '1e-300000', '9e900000', '3.1415926535897932384626433832795028841971'])('encloses ln %s', (x) => {
+    for (const digits of [20, 40, 100, 250]) encloses(x, digits);
+  });
+
+  it('keeps relative accuracy next to 1, where ln x ≈ x − 1 is tiny', () => {
+    for (const x of ['1.000000000000000000000000000001', '0.999999999999999999999999', '1.0000000000000002220446049250313080847263336181640625', '0.99999999999999988897769753748434595763683319091796875']) for (const digits of [20, 40, 80]) encloses(x, digits);
+  });
+
+  it('is exact at 1 and refuses what has no real logarithm', () => {
+    expect(lnEnclosure(new Decimal(1), 40)).toEqual({ lo: new Decimal(0), hi: new Decimal(0) });
+    for (const x of ['0', '-1', 'Infinity', 'NaN']) expect(() => lnEnclosure(new Decimal(x), 40)).toThrow(RangeError);
+  });
+});
