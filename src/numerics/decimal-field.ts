@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { lnEnclosure } from './fast-ln.ts';
+import { expEnclosure } from './fast-exp.ts';
 import type { Field } from './field.ts';
 import { exactDecimalString } from './exact.ts';
 
@@ -30,7 +31,10 @@ export function decimalField(digits: number): Field<Decimal> {
     mul: (a, b) => (a.isZero() || b.isZero() ? zero : D.mul(a, b)),
     div: (a, b) => D.div(a, b),
     neg: (a) => D.mul(a, -1),
-    exp: (a) => D.exp(a),
+    exp: (a) => {
+      const e = expEnclosure(a, digits);
+      return e ? new D(e.lo) : D.exp(a);
+    },
     // within one ulp (the lower end of a fixed-point enclosure), at a tenth of decimal.js's cost
     log: (a) => (a.isFinite() && a.isPositive() && !a.isZero() ? new D(lnEnclosure(a, digits).lo) : D.ln(a)),
     sqrt: (a) => D.sqrt(a),

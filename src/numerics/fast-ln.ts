@@ -71,6 +71,17 @@ function decimalAt(digits: number, rounding: Decimal.Rounding): typeof Decimal {
  */
 export function lnEnclosure(x: Decimal, digits: number): { lo: Decimal; hi: Decimal } {
   if (!(x.isFinite() && x.isPositive() && !x.isZero())) throw new RangeError(`lnEnclosure needs a finite positive argument, got ${x.toString()}`);
+  // ln x (x ≠ 1 rational) is never on the decimal grid: more guard digits separate a straddled grid point
+  for (const extra of [6, 30, 90]) {
+    const e = lnWith(x, digits, extra);
+    if (!wider(e, digits)) return e;
+  }
+  return lnWith(x, digits, 200);
+}
+
+const wider = (e: { lo: Decimal; hi: Decimal }, digits: number): boolean => e.hi.minus(e.lo).gt(e.hi.abs().times(`1e-${digits - 1}`));
+
+function lnWith(x: Decimal, digits: number, guardDigits: number): { lo: Decimal; hi: Decimal } {
   const { N, E, length } = decompose(x);
   // near 1, ln x ≈ x − 1 is small: carry as many extra digits as leading zeros of x − 1
   let extra = 0;
@@ -79,7 +90,7 @@ export function lnEnclosure(x: Decimal, digits: number): { lo: Decimal; hi: Deci
     if (scaled === 0n) return { lo: new Decimal(0), hi: new Decimal(0) };
     extra = Math.max(0, length - (scaled < 0n ? -scaled : scaled).toString().length - (x.e === -1 ? 1 : 0));
   }
-  const P = 32 * Math.ceil(((digits + 12 + Math.min(extra, 4 * digits)) * 3.3219280948873626 + 16) / 32);
+  const P = 32 * Math.ceil(((digits + guardDigits + 6 + Math.min(extra, 4 * digits)) * 3.3219280948873626 + 16) / 32);
   const c = constantsFor(P);
   const b = bitLength(N);
   // m = N / 2^(b−1) ∈ [1, 2) as fixed point (exact when N fits in P bits)
@@ -100,7 +111,7 @@ export function lnEnclosure(x: Decimal, digits: number): { lo: Decimal; hi: Deci
   // truncations: shifts and divisions (≤ 4), 2 per series term, doubled by the factor 2; constants
   // (ln c_j, (b − 1)·ln 2, E·ln 10) within one unit each, times their multipliers
   const pad = BigInt(8 + 4 * terms + Math.abs(b - 1) + Math.abs(E) + 4);
-  const K = digits + 6 + Math.min(extra, 4 * digits);
+  const K = digits + guardDigits + Math.min(extra, 4 * digits);
   return { lo: fixedToDecimal(R - pad, P, K, digits, false), hi: fixedToDecimal(R + pad, P, K, digits, true) };
 }
 

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { lnEnclosure } from './fast-ln.ts';
+import { expEnclosure } from './fast-exp.ts';
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
@@ -85,7 +86,16 @@ export function intervalField(digits: number): Field<DecimalInterval> {
       return guard({ lo, hi });
     },
     neg: (a) => ({ lo: Dn.mul(a.hi, -1), hi: Up.mul(a.lo, -1) }),
-    exp: (a) => ({ lo: Dn.exp(a.lo), hi: Up.exp(a.hi) }),
+    exp(a) {
+      // fixed-point kernel (null beyond |x| < 2^40: decimal.js); a narrow enclosure needs one
+      // evaluation: e^hi = e^lo·e^d ≤ e^lo·(1 + d + d²) for d = hi − lo ≤ 1
+      const low = expEnclosure(a.lo, digits);
+      const lo = low ? low.lo : Dn.exp(a.lo);
+      if (low && a.hi.eq(a.lo)) return { lo, hi: low.hi };
+      const d = Up.sub(a.hi, a.lo);
+      if (low && d.lt(narrow)) return { lo, hi: Up.mul(low.hi, Up.add(1, Up.add(d, Up.mul(d, d)))) };
+      return { lo, hi: expEnclosure(a.hi, digits)?.hi ?? Up.exp(a.hi) };
+    },
     log(a) {
       if (a.hi.lt(0)) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
       // the fixed-point kernel encloses ln at a tenth of decimal.js's cost; infinities go to decimal.js

@@ -35,3 +35,29 @@ describe('the fixed-point logarithm', () => {
     for (const x of ['0', '-1', 'Infinity', 'NaN']) expect(() => lnEnclosure(new Decimal(x), 40)).toThrow(RangeError);
   });
 });
+
+import { expEnclosure } from '../../src/numerics/fast-exp.ts';
+
+const expEncloses = (x: string, digits: number) => {
+  const e = expEnclosure(new Decimal(x), digits)!;
+  const ref = Decimal.clone({ precision: digits + 30, minE: -9e15, maxE: 9e15 }).exp(x);
+  expect(e.lo.lte(ref), `${x} at ${digits}: lo ${e.lo} > ${ref}`).toBe(true);
+  expect(e.hi.gte(ref), `${x} at ${digits}: hi ${e.hi} < ${ref}`).toBe(true);
+  // one unit in the last place, like a correctly rounded pair of ends
+  expect(e.hi.minus(e.lo).lte(e.hi.times(`1e-${digits - 1}`)), `${x} at ${digits}: [${e.lo}, ${e.hi}]`).toBe(true);
+};
+
+describe('the fixed-point exponential', () => {
+  const argument = fc.tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: -60, max: 3 })).map(([m, e]) => `${m}e${e}`).filter((s) => Math.abs(Number(s)) < 1e4);
+  test.prop([argument, fc.integer({ min: 15, max: 200 })], { numRuns: 400 })('encloses e^x within one unit', (x, digits) => encloses2(x, digits));
+  const encloses2 = expEncloses;
+
+  it.each(['1', '-1', '-745.1', '709.78', '9999.5', '-9999.5', '1e-23', '-1e-23', '1e-300', '0.6931471805599453094172321214581765680755'])('encloses e^%s', (x) => {
+    for (const digits of [20, 30, 40, 100, 250]) expEncloses(x, digits);
+  });
+
+  it('is exact at 0 and leaves |x| ≥ 1e4 and non-finite x to decimal.js', () => {
+    expect(expEnclosure(new Decimal(0), 40)).toEqual({ lo: new Decimal(1), hi: new Decimal(1) });
+    for (const x of ['1e4', '-123456', 'Infinity', 'NaN']) expect(expEnclosure(new Decimal(x), 40)).toBeNull();
+  });
+});
