@@ -4,7 +4,8 @@ import { defineProperty } from '../src/engine/property.ts';
 import { classifyWorld, worldArb, type WorldInstance } from '../src/gen/world.ts';
 import { gridReal, logReal } from '../src/gen/reals.ts';
 import { distillationQuantities, lawKl, worldLaws } from '../src/kd/processes.ts';
-import { establishWorld, upperBound, type WorldDerived } from '../src/kd/establish.ts';
+import { establishBoundedLoss, establishWorld, upperBound, type WorldDerived } from '../src/kd/establish.ts';
+import type { WorldSpec } from '../src/kd/world.ts';
 import { stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
 import { gaussianKl } from '../src/prob/gaussian-kl.ts';
 
@@ -16,12 +17,12 @@ import { gaussianKl } from '../src/prob/gaussian-kl.ts';
 
 export const WORLD_STREAM = 'KD-WORLD';
 
-type Sigma = <T>(F: Field<T>, d: WorldDerived) => T;
+type Sigma<D = WorldDerived> = <T>(F: Field<T>, d: D) => T;
 const bestSigma: Sigma = (F, d) => F.sqrt(F.fromString(d.proxy.sigma2));
 
 /** lhs = gen_S, rhs = gen_T + σ√(factor·K), with K from `kn` (default KL(Γ‖Δ)). */
-const upperSides = (sigma: Sigma, opts: { factor?: number; swapKl?: boolean; dropK?: boolean } = {}) =>
-  <T>(F: Field<T>, _inst: WorldInstance, d: WorldDerived) => {
+const upperSides = <D extends { world: WorldSpec }>(sigma: Sigma<D>, opts: { factor?: number; swapKl?: boolean; dropK?: boolean } = {}) =>
+  <T>(F: Field<T>, _inst: WorldInstance, d: D) => {
     const L = worldLaws(F, d.world);
     const q = distillationQuantities(F, L);
     const Kn = opts.swapKl ? lawKl(F, L.delta, L.gamma) : q.Kn;
@@ -67,17 +68,18 @@ export const t8TwoSided = defineProperty<WorldInstance, WorldDerived>({
 /** Worlds with a deterministic ERM teacher and an ERM student over the same class (K_n finite). */
 export const ermWorldArb = worldArb({ teacher: 'erm', student: 'erm' }).map((i): WorldInstance => ({ ...i, world: { ...i.world, student: { kind: 'erm' } } }));
 
-const stabilitySigma: Sigma = (F, d) => F.sqrt(stabilityProxy2(F, d.world, uniformStability(F, d.world, { kind: 'erm' })));
+const stabilitySigma: Sigma<{ world: WorldSpec }> = (F, d) => F.sqrt(stabilityProxy2(F, d.world, uniformStability(F, d.world, { kind: 'erm' })));
 
-export const t8Stability = defineProperty<WorldInstance, WorldDerived>({
+export const t8Stability = defineProperty<WorldInstance, { world: WorldSpec }>({
   id: 'KD-T8-UPPER/stability-proxy',
   claim: 'KD-T8-UPPER',
   title: "the bound with Prop. 9's proxy σ = √n·β + (b − a)/(2√n), β the exact uniform stability of a deterministic ERM teacher",
   relation: 'le',
   arbitrary: ermWorldArb,
   seedKey: `${WORLD_STREAM}-ERM`,
+  // Prop. 9's proxy replaces the best one: only the bounded loss and a deterministic teacher are needed
   establish: (inst) => {
-    const e = establishWorld(inst);
+    const e = establishBoundedLoss(inst);
     return { ...e, hypotheses: [...e.hypotheses, { name: 'teacher deterministic (ERM, lowest index on ties): Prop. 9 applies', established: inst.world.teacher.kind === 'erm' }] };
   },
   sides: upperSides(stabilitySigma),

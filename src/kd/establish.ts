@@ -12,13 +12,19 @@ export interface WorldDerived {
   proxy: HProxy;
 }
 
-/** Hypotheses shared by the distillation bounds, established on the world. */
-export function establishWorld(inst: WorldInstance): Established<WorldDerived> {
+/** The bounded-loss hypothesis alone, for bounds that bring their own proxy (Prop. 9's stability proxy). */
+export function establishBoundedLoss(inst: WorldInstance): Established<{ world: WorldSpec }> {
   checkWorld(inst.world);
   const { a, b } = lossRange(inst.world);
+  return { hypotheses: [{ name: `loss bounded: ℓ ∈ [a, b] (exact min and max of the table)`, established: Number.isFinite(a) && Number.isFinite(b) }], derived: { world: inst.world } };
+}
+
+/** Hypotheses shared by the distillation bounds, established on the world: bounded loss and the certified best proxy of h. */
+export function establishWorld(inst: WorldInstance): Established<WorldDerived> {
+  const base = establishBoundedLoss(inst);
   const proxy = cachedProxyOfH(inst.world);
   const hypotheses: HypothesisCheck[] = [
-    { name: `loss bounded: ℓ ∈ [a, b] (exact min and max of the table)`, established: Number.isFinite(a) && Number.isFinite(b) },
+    ...base.hypotheses,
     {
       name: 'h(D_n, f_T) is σ²-sub-Gaussian under Δ (certified best proxy of its exact law, or Hoeffding on its range)',
       established: true,
