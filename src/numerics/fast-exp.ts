@@ -15,8 +15,15 @@ const ln2Cache = new Map<number, bigint>();
 function ln2Fixed(P: number): bigint {
   let v = ln2Cache.get(P);
   if (v === undefined) {
-    const D = Decimal.clone({ precision: Math.ceil(P * 0.30103) + 30, rounding: Decimal.ROUND_FLOOR });
-    v = BigInt(D.ln(2).times(new D(2).pow(P)).floor().toFixed(0));
+    // shifted down from a master value at the next multiple of 1024 bits (one decimal.js ln each)
+    const Pm = 1024 * Math.ceil((P + 1) / 1024);
+    let m = ln2Cache.get(-Pm);
+    if (m === undefined) {
+      const D = Decimal.clone({ precision: Math.ceil(Pm * 0.30103) + 30, rounding: Decimal.ROUND_FLOOR });
+      m = BigInt(D.ln(2).times(new D(2).pow(Pm)).floor().toFixed(0));
+      ln2Cache.set(-Pm, m);
+    }
+    v = m >> BigInt(Pm - P);
     ln2Cache.set(P, v);
   }
   return v;

@@ -27,17 +27,20 @@ function toFixed(v: Decimal, P: number): bigint {
   return BigInt(new D(v).times(new D(2).pow(P)).floor().toFixed(0));
 }
 
+/** Constants at P bits, shifted down from a master table computed once per 1024 bits (one decimal.js ln each). */
 function constantsFor(P: number): Constants {
   let c = constants.get(P);
   if (!c) {
-    const D = Decimal.clone({ precision: Math.ceil(P * 0.30103) + 30 });
-    c = {
-      P,
-      one: 1n << BigInt(P),
-      ln2: toFixed(D.ln(2), P),
-      ln10: toFixed(D.ln(10), P),
-      lnC: Array.from({ length: 64 }, (_, j) => toFixed(D.ln(new D(64 + j).div(64)), P)),
-    };
+    const Pm = 1024 * Math.ceil((P + 1) / 1024);
+    let m = constants.get(Pm);
+    if (!m) {
+      const D = Decimal.clone({ precision: Math.ceil(Pm * 0.30103) + 30 });
+      m = { P: Pm, one: 1n << BigInt(Pm), ln2: toFixed(D.ln(2), Pm), ln10: toFixed(D.ln(10), Pm), lnC: Array.from({ length: 64 }, (_, j) => toFixed(D.ln(new D(64 + j).div(64)), Pm)) };
+      constants.set(Pm, m);
+    }
+    // floor(v·2^Pm) >> (Pm − P) = floor(v·2^P) up to one unit: within the padding's budget
+    const s = BigInt(Pm - P);
+    c = { P, one: 1n << BigInt(P), ln2: m.ln2 >> s, ln10: m.ln10 >> s, lnC: m.lnC.map((v) => v >> s) };
     constants.set(P, c);
   }
   return c;
@@ -109,8 +112,8 @@ function lnWith(x: Decimal, digits: number, guardDigits: number): { lo: Decimal;
   const lnZ = 2n * sum;
   const R = c.lnC[j] + lnZ + BigInt(b - 1) * c.ln2 + BigInt(E) * c.ln10;
   // truncations: shifts and divisions (≤ 4), 2 per series term, doubled by the factor 2; constants
-  // (ln c_j, (b − 1)·ln 2, E·ln 10) within one unit each, times their multipliers
-  const pad = BigInt(8 + 4 * terms + Math.abs(b - 1) + Math.abs(E) + 4);
+  // (ln c_j, (b − 1)·ln 2, E·ln 10) within two units each (a master value shifted down), times their multipliers
+  const pad = BigInt(8 + 4 * terms + 2 * (1 + Math.abs(b - 1) + Math.abs(E)) + 4);
   const K = digits + guardDigits + Math.min(extra, 4 * digits);
   return { lo: fixedToDecimal(R - pad, P, K, digits, false), hi: fixedToDecimal(R + pad, P, K, digits, true) };
 }
