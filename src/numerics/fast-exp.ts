@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { constantsFor, decimalAt } from './fast-ln.ts';
 
 /**
  * Exponential with a rigorous enclosure, in binary fixed point on BigInt (decimal.js's exp costs
@@ -11,31 +12,8 @@ import { Decimal } from 'decimal.js';
 const SQUARINGS = 8;
 const LOG2_10 = 3.3219280948873626;
 
-const ln2Cache = new Map<number, bigint>();
-function ln2Fixed(P: number): bigint {
-  let v = ln2Cache.get(P);
-  if (v === undefined) {
-    // shifted down from a master value at the next multiple of 1024 bits (one decimal.js ln each)
-    const Pm = 1024 * Math.ceil((P + 1) / 1024);
-    let m = ln2Cache.get(-Pm);
-    if (m === undefined) {
-      const D = Decimal.clone({ precision: Math.ceil(Pm * 0.30103) + 30, rounding: Decimal.ROUND_FLOOR });
-      m = BigInt(D.ln(2).times(new D(2).pow(Pm)).floor().toFixed(0));
-      ln2Cache.set(-Pm, m);
-    }
-    v = m >> BigInt(Pm - P);
-    ln2Cache.set(P, v);
-  }
-  return v;
-}
-
-const constructors = new Map<string, typeof Decimal>();
-function decimalAt(digits: number, rounding: Decimal.Rounding): typeof Decimal {
-  const key = `${digits}:${rounding}`;
-  let D = constructors.get(key);
-  if (!D) constructors.set(key, (D = Decimal.clone({ precision: digits, rounding, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 })));
-  return D;
-}
+/** ln 2 at P bits, within two units (the logarithm kernel's constant table). */
+const ln2Fixed = (P: number): bigint => constantsFor(P).ln2;
 
 const bitLength = (n: bigint): number => (n < 0n ? -n : n).toString(2).length;
 

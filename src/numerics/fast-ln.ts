@@ -21,24 +21,34 @@ interface Constants {
 
 const constants = new Map<number, Constants>();
 
-/** A Decimal at high precision as fixed point floor(v·2^P) (within one unit). */
-function toFixed(v: Decimal, P: number): bigint {
-  const D = Decimal.clone({ precision: Math.ceil(P * 0.30103) + 30, rounding: Decimal.ROUND_FLOOR, toExpNeg: -9e15, toExpPos: 9e15 });
-  return BigInt(new D(v).times(new D(2).pow(P)).floor().toFixed(0));
+/** atanh(n/d)·2^P for 0 ≤ n/d < 1, by its series in fixed point (under 2 units of error per term). */
+function atanhFixed(n: bigint, d: bigint, P: number): bigint {
+  const x = (n << BigInt(P)) / d;
+  const x2 = (x * x) >> BigInt(P);
+  let power = x, sum = 0n;
+  for (let k = 1n; power > 0n; k += 2n) {
+    sum += power / k;
+    power = (power * x2) >> BigInt(P);
+  }
+  return sum;
 }
 
-/** Constants at P bits, shifted down from a master table computed once per 1024 bits (one decimal.js ln each). */
-function constantsFor(P: number): Constants {
+/**
+ * Constants at P bits, shifted down from a master table at the next multiple of 1024 bits plus 64
+ * guard bits (the series' truncations, a few hundred units there, vanish in the shift):
+ * ln 2 = 2 atanh(1/3), ln 10 = 3 ln 2 + 2 atanh(1/9), ln(1 + j/64) = 2 atanh(j/(128 + j)).
+ */
+export function constantsFor(P: number): Constants {
   let c = constants.get(P);
   if (!c) {
-    const Pm = 1024 * Math.ceil((P + 1) / 1024);
+    const Pm = 1024 * Math.ceil((P + 1) / 1024) + 64;
     let m = constants.get(Pm);
     if (!m) {
-      const D = Decimal.clone({ precision: Math.ceil(Pm * 0.30103) + 30 });
-      m = { P: Pm, one: 1n << BigInt(Pm), ln2: toFixed(D.ln(2), Pm), ln10: toFixed(D.ln(10), Pm), lnC: Array.from({ length: 64 }, (_, j) => toFixed(D.ln(new D(64 + j).div(64)), Pm)) };
+      const ln2 = 2n * atanhFixed(1n, 3n, Pm);
+      m = { P: Pm, one: 1n << BigInt(Pm), ln2, ln10: 3n * ln2 + 2n * atanhFixed(1n, 9n, Pm), lnC: Array.from({ length: 64 }, (_, j) => 2n * atanhFixed(BigInt(j), BigInt(128 + j), Pm)) };
       constants.set(Pm, m);
     }
-    // floor(v·2^Pm) >> (Pm − P) = floor(v·2^P) up to one unit: within the padding's budget
+    // master values are within a few hundred units of 2^−Pm: shifted down ≥ 64 bits, within two units of 2^−P
     const s = BigInt(Pm - P);
     c = { P, one: 1n << BigInt(P), ln2: m.ln2 >> s, ln10: m.ln10 >> s, lnC: m.lnC.map((v) => v >> s) };
     constants.set(P, c);
@@ -61,7 +71,8 @@ function decompose(x: Decimal): { N: bigint; E: number; length: number } {
 }
 
 const constructors = new Map<string, typeof Decimal>();
-function decimalAt(digits: number, rounding: Decimal.Rounding): typeof Decimal {
+/** A Decimal constructor at `digits` with a directed rounding and the widest exponent range (cached). */
+export function decimalAt(digits: number, rounding: Decimal.Rounding): typeof Decimal {
   const key = `${digits}:${rounding}`;
   let D = constructors.get(key);
   if (!D) constructors.set(key, (D = Decimal.clone({ precision: digits, rounding, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 })));
