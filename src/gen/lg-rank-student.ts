@@ -57,10 +57,11 @@ const nearlyDependentX = (d: number, n: number) =>
 
 const v = fc.constantFrom;
 
-export const rankStudentArb: fc.Arbitrary<FamilyModel> = dims.chain(({ k, d, n }) =>
-  fc.oneof(
+/** The six families at given dimensions (the rank-bottleneck family at its own, larger ones). */
+export function familiesAt({ k, d, n }: { k: number; d: number; n: number }, bottleneck = { k: 2, d: 3, n: 3 }): fc.Arbitrary<FamilyModel> {
+  return fc.oneof(
     build('balanced', { k, d, n, lambda: v(0.1, 1, 10), betaT: v(0.5, 1, 4), nu: v(0.5, 1, 2), wScale: 1 }),
-    build('rank-bottleneck', { k: 2, d: 3, n: 3, lambda: v(0.1), betaT: v(4, 16), nu: v(0.5), wScale: 3, kappa: 1 }),
+    build('rank-bottleneck', { ...bottleneck, lambda: v(0.1), betaT: v(4, 16), nu: v(0.5), wScale: 3, kappa: 1 }),
     build('hot-teacher', { k, d, n, lambda: v(0.1, 1), betaT: v(0.05, 0.2), nu: v(1, 2), wScale: 1 }),
     build('shrunk-teacher', { k, d, n, lambda: v(100, 1000), betaT: v(1), nu: v(0.5, 1), wScale: 1 }),
     build('geometry-mismatch', {
@@ -68,5 +69,7 @@ export const rankStudentArb: fc.Arbitrary<FamilyModel> = dims.chain(({ k, d, n }
       studentCov: fc.oneof(v(0.1, 10).map((c) => ({ kind: 'scaled-teacher' as const, c })), spdOf(d).map((s) => ({ kind: 'own' as const, matrix: s.matrix }))),
     }),
     build('ill-conditioned', { k, d, n: Math.max(n, d), lambda: v(1e-6, 1e-9), betaT: v(1), nu: v(1), wScale: 1, X: nearlyDependentX(d, Math.max(n, d)) }),
-  ),
-);
+  );
+}
+
+export const rankStudentArb: fc.Arbitrary<FamilyModel> = dims.chain((size) => familiesAt(size));

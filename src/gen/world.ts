@@ -36,7 +36,7 @@ const shapeArb = fc
   .record({ kx: fc.integer({ min: 1, max: 3 }), ky: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 3 }), kf: fc.integer({ min: 2, max: 4 }) })
   .filter(({ kx, ky, n }) => kx * ky <= 6 && (kx * ky) ** n <= 64);
 
-function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): number[][] {
+export function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): number[][] {
   return predictors.map((p, f) =>
     p.flatMap((row, x) => {
       const total = row.reduce((a, b) => a + b, 0);

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import type { Field } from '../../src/numerics/field.ts';
+import { intervalField } from '../../src/numerics/interval-decimal-field.ts';
+import { decimalField } from '../../src/numerics/decimal-field.ts';
+import { kl } from '../../src/prob/divergence.ts';
+import { dist, type FiniteDist } from '../../src/prob/distribution.ts';
+import { isMain, now, seconds, writeData, type SideResult, type WorkloadResult } from './common.ts';
+
+/**
+ * W1: KL(p‖q) of 100-atom distributions with integer weights 1..1000 (p = w/Σw exactly), at 40
+ * digits, in the interval-Decimal context (certified) and in the point Decimal context, after 3
+ * untimed warm-up evaluations (as on the Python side). The weights are drawn once here (seeded)
+ * and written to bench/data/w1-weights.json for the Python side.
+ */
+export const ATOMS = 100;
+export const DIGITS = 40;
+
+export function weightPairs(count: number, seed = 1): Array<{ p: number[]; q: number[] }> {
+  const vec = fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: ATOMS, maxLength: ATOMS });
+  return fc.sample(fc.record({ p: vec, q: vec }), { seed, numRuns: count });
+}
+
+function timeKl<T>(label: string, F: Field<T>, pairs: Array<{ p: FiniteDist; q: FiniteDist }>): { side: SideResult; values: T[] } {
+  for (const { p, q } of pairs.slice(0, 3)) kl(F, p, q); // warm-up (JIT, constant caches), untimed
+  const t0 = now();
+  const values = pairs.map(({ p, q }) => kl(F, p, q));
+  const secs = seconds(t0);
+  return { side: { label, seconds: secs, instances: pairs.length }, values };
+}
+
+export async function run({ quick = false } = {}): Promise<WorkloadResult> {
+  const count = quick ? 20 : 200;
+  const raw = weightPairs(count);
+  const pairs = raw.map(({ p, q }) => ({ p: dist(p), q: dist(q) }));
+  const iv = timeKl(`kd-verify interval-decimal(${DIGITS})`, intervalField(DIGITS), pairs);
+  const pt = timeKl(`kd-verify decimal(${DIGITS})`, decimalField(DIGITS), pairs);
+  // the widest enclosure, relative: how many digits the certified result really has
+  const rel = iv.values.map((v) => v.hi.minus(v.lo).div(v.hi.abs()).toNumber());
+  iv.side.notes = [`widest enclosure: relative width ${Math.max(...rel).toExponential(2)} (≈ ${(-Math.log10(Math.max(...rel))).toFixed(1)} certified digits)`];
+  const reference = iv.values.slice(0, 5).map((v, i) => ({ lo: v.lo.toString(), hi: v.hi.toString(), point: pt.values[i].toString() }));
+  const path = writeData('w1-weights.json', { digits: DIGITS, pairs: raw, reference });
+  return {
+    id: 'W1',
+    title: `KL(p‖q), ${ATOMS} atoms, integer weights, ${DIGITS} digits, ${count} evaluations`,
+    ts: [iv.side, pt.side],
+    python: { script: 'w1_kl.py', args: [path] },
+  };
+}
+
+if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
