@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { lnEnclosure } from './fast-ln.ts';
 import { expEnclosure } from './fast-exp.ts';
+import { fastKernels } from './kernels.ts';
 import type { Field } from './field.ts';
 import { exactDecimalString } from './exact.ts';
 
@@ -32,11 +33,11 @@ export function decimalField(digits: number): Field<Decimal> {
     div: (a, b) => D.div(a, b),
     neg: (a) => D.mul(a, -1),
     exp: (a) => {
-      const e = expEnclosure(a, digits);
+      const e = fastKernels.enabled ? expEnclosure(a, digits) : null;
       return e ? new D(e.lo) : D.exp(a);
     },
     // within one ulp (the lower end of a fixed-point enclosure), at a tenth of decimal.js's cost
-    log: (a) => (a.isFinite() && a.isPositive() && !a.isZero() ? new D(lnEnclosure(a, digits).lo) : D.ln(a)),
+    log: (a) => (fastKernels.enabled && a.isFinite() && a.isPositive() && !a.isZero() ? new D(lnEnclosure(a, digits).lo) : D.ln(a)),
     sqrt: (a) => D.sqrt(a),
     cos: (a) => D.cos(a),
     sin: (a) => D.sin(a),

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { lnEnclosure } from './fast-ln.ts';
 import { expEnclosure } from './fast-exp.ts';
+import { fastKernels } from './kernels.ts';
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
@@ -89,6 +90,7 @@ export function intervalField(digits: number): Field<DecimalInterval> {
     exp(a) {
       // fixed-point kernel (null beyond |x| < 2^40: decimal.js); a narrow enclosure needs one
       // evaluation: e^hi = e^lo·e^d ≤ e^lo·(1 + d + d²) for d = hi − lo ≤ 1
+      if (!fastKernels.enabled) return { lo: Dn.exp(a.lo), hi: Up.exp(a.hi) };
       const low = expEnclosure(a.lo, digits);
       const lo = low ? low.lo : Dn.exp(a.lo);
       if (low && a.hi.eq(a.lo)) return { lo, hi: low.hi };
@@ -99,6 +101,7 @@ export function intervalField(digits: number): Field<DecimalInterval> {
     log(a) {
       if (a.hi.lt(0)) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
       // the fixed-point kernel encloses ln at a tenth of decimal.js's cost; infinities go to decimal.js
+      if (!fastKernels.enabled) return { lo: a.lo.lte(0) ? negInf : Dn.ln(a.lo), hi: a.hi.isZero() ? negInf : Up.ln(a.hi) };
       const low = a.lo.lte(0) || !a.lo.isFinite() ? null : lnEnclosure(a.lo, digits);
       const lo = a.lo.lte(0) ? negInf : low ? low.lo : Dn.ln(a.lo);
       if (a.hi.isZero()) return { lo, hi: negInf };
