@@ -21,17 +21,44 @@ export function decompose(x: number): { negative: boolean; mantissa: bigint; exp
   return { negative, mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
 }
 
+const powersOf5: bigint[] = [1n];
+/** 5^k, cached: scales go up to 1074 and recur constantly. */
+function pow5(k: number): bigint {
+  for (let i = powersOf5.length; i <= k; i++) powersOf5.push(powersOf5[i - 1] * 5n);
+  return powersOf5[k];
+}
+
+// the same doubles (weights, values, bounds) are converted again and again: remember the strings
+const memo = new Map<number, string>();
+const MEMO_LIMIT = 200_000;
+
 /** The exact decimal value of a double ("Infinity", "-Infinity", "NaN" for the special values). */
 export function exactDecimalString(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
-  const { negative, mantissa, exponent } = decompose(x);
-  const sign = negative && mantissa !== 0n ? '-' : '';
-  if (mantissa === 0n) return Object.is(x, -0) ? '-0' : '0';
+  if (Object.is(x, -0)) return '-0';
+  let s = memo.get(x);
+  if (s === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(x, (s = convert(x)));
+  }
+  return s;
+}
+
+function convert(x: number): string {
+  const { negative, exponent: e0, mantissa: m0 } = decompose(x);
+  if (m0 === 0n) return '0';
+  const sign = negative ? '-' : '';
+  // drop trailing zero bits: m·2^e with m odd keeps the decimal expansion as short as it can be
+  let mantissa = m0, exponent = e0;
+  while ((mantissa & 1n) === 0n) {
+    mantissa >>= 1n;
+    exponent++;
+  }
   if (exponent >= 0) return sign + (mantissa << BigInt(exponent)).toString();
   const scale = -exponent;
-  const digits = (mantissa * 5n ** BigInt(scale)).toString();
+  const digits = (mantissa * pow5(scale)).toString();
   // value = digits · 10^(−scale): written in scientific form to keep the string short for tiny values
   return `${sign}${digits}e-${scale}`;
 }
