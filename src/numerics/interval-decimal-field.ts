@@ -61,8 +61,9 @@ export function intervalField(digits: number): Field<DecimalInterval> {
     digits,
     certified: true,
     fromNumber(x) {
-      const s = exactDecimalString(x);
-      return { lo: new Dn(s), hi: new Up(s) };
+      // a double is exact in Decimal: one (immutable) value serves as both ends
+      const d = new Dn(exactDecimalString(x));
+      return { lo: d, hi: d };
     },
     fromString(s) {
       // Parsing is exact; rounding to the working precision happens outward.
