@@ -24,7 +24,10 @@ const up2 = (x: number) => up(up(x));
  * An infinite result is exact when an operand endpoint it came from is infinite (∞ + x = ∞ on the
  * extended line); only an overflow from finite operands is widened to the largest double.
  */
-const inf = (...xs: number[]) => xs.some((x) => !Number.isFinite(x));
+// fixed arity (no rest array): these run on every operation of the screen
+const inf = (x: number, y: number) => !(Number.isFinite(x) && Number.isFinite(y));
+const min4 = (a: number, b: number, c: number, d: number) => Math.min(Math.min(a, b), Math.min(c, d));
+const max4 = (a: number, b: number, c: number, d: number) => Math.max(Math.max(a, b), Math.max(c, d));
 const downX = (x: number, exactInf: boolean) => (exactInf && x === Infinity ? x : down(x));
 const upX = (x: number, exactInf: boolean) => (exactInf && x === -Infinity ? x : up(x));
 
@@ -58,18 +61,19 @@ export const intervalDoubleField: Field<DoubleInterval> = {
   add: (a, b) => guard(downX(a.lo + b.lo, inf(a.lo, b.lo)), upX(a.hi + b.hi, inf(a.hi, b.hi))),
   sub: (a, b) => guard(downX(a.lo - b.hi, inf(a.lo, b.hi)), upX(a.hi - b.lo, inf(a.hi, b.lo))),
   mul(a, b) {
-    const exact = inf(a.lo, a.hi, b.lo, b.hi);
     if (a.lo >= 0 && b.lo >= 0) return guard(downX(prod(a.lo, b.lo), inf(a.lo, b.lo)), upX(prod(a.hi, b.hi), inf(a.hi, b.hi)));
-    const c = [prod(a.lo, b.lo), prod(a.lo, b.hi), prod(a.hi, b.lo), prod(a.hi, b.hi)];
-    return guard(downX(Math.min(...c), exact), upX(Math.max(...c), exact));
+    const exact = inf(a.lo, a.hi) || inf(b.lo, b.hi);
+    const p1 = prod(a.lo, b.lo), p2 = prod(a.lo, b.hi), p3 = prod(a.hi, b.lo), p4 = prod(a.hi, b.hi);
+    return guard(downX(min4(p1, p2, p3, p4), exact), upX(max4(p1, p2, p3, p4), exact));
   },
   div(a, b) {
     if (b.lo <= 0 && b.hi >= 0) {
       if (a.lo === 0 && a.hi === 0 && !(b.lo === 0 && b.hi === 0)) return { lo: 0, hi: 0 };
       return whole;
     }
-    const c = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi];
-    return guard(down(Math.min(...c)), up(Math.max(...c)));
+    if (a.lo >= 0 && b.lo > 0) return guard(down(a.lo / b.hi), up(a.hi / b.lo));
+    const q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi;
+    return guard(down(min4(q1, q2, q3, q4)), up(max4(q1, q2, q3, q4)));
   },
   neg: (a) => ({ lo: -a.hi, hi: -a.lo }),
   exp: (a) => ({ lo: a.lo === Infinity ? Infinity : Math.max(0, down2(Math.exp(a.lo))), hi: up2(Math.exp(a.hi)) }),
