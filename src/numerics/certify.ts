@@ -139,7 +139,8 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
     const screened = decide(intervalDoubleField, formula, relation, policy, false, false);
     if (screened.decision !== 'escalate') return screened.cert;
   }
-  let digits = Math.min(policy.startDigits, policy.maxDigits);
+  // an identity is attained only at the working precision: equalities start there
+  let digits = Math.min(relation === 'eq' ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
   for (;;) {
     const final = digits >= policy.maxDigits;
     const { decision, cert } = decide(intervalField(digits), formula, relation, policy, final, digits >= policy.digits);
