@@ -46,14 +46,16 @@ export function climb<I>(
 ): ClimbResult<I> {
   const rng = mulberry32(seed);
   const res: ClimbResult<I> = { evaluations: 0, accepted: 0, best: null, unreproducible: 0, stopped: false, interrupted: false };
-  const valid = starts.filter((s) => {
-    const ok = key(generateFromTape(arb, s.tape, seed).value) === s.instance;
-    if (!ok) res.unreproducible++;
-    return ok;
+  // a start whose tape does not regenerate its recorded instance is skipped
+  const valid = starts.flatMap((s) => {
+    const g = generateFromTape(arb, s.tape, seed);
+    if (key(g.value) === s.instance) return [{ ...g, objective: s.objective }];
+    res.unreproducible++;
+    return [];
   });
-  valid.forEach((s, k) => {
+  valid.forEach((start, k) => {
     if (res.stopped || res.interrupted) return;
-    let cur = { ...generateFromTape(arb, s.tape, seed), objective: s.objective };
+    let cur = start;
     if (res.best === null || cur.objective < res.best.objective) res.best = { instance: cur.value, objective: cur.objective, start: k };
     const share = Math.floor(evaluations / valid.length) + (k < evaluations % valid.length ? 1 : 0);
     let used = 0;

@@ -47,10 +47,10 @@ export interface FunctionResult {
 const expectedText = (e: Expected): string =>
   e.kind === 'invalid' ? `invalid input (${e.why}): an error or NaN` : e.kind === 'custom' ? 'a best approximation (Eckart–Young)' : e.values.length === 1 ? e.values[0].toPrecision(25) : `[${e.values.map((v) => v.toPrecision(17)).join(', ')}]`;
 
-/** A skipped function's result. */
-export function skippedResult(spec: FnSpec, why: string, seed: number): FunctionResult {
+/** A function's result before any request: skipped (with the reason) or about to be tested. */
+export function emptyResult(spec: FnSpec, seed: number, skipped: string | null): FunctionResult {
   return {
-    fn: spec.name, status: 'skipped', skipped: why, requests: 0, agreements: 0, disagreements: { inaccurate: 0, special: 0, 'invalid-accepted': 0, 'error-on-valid': 0, shape: 0 },
+    fn: spec.name, status: skipped === null ? 'pass' : 'skipped', skipped, requests: 0, agreements: 0, disagreements: { inaccurate: 0, special: 0, 'invalid-accepted': 0, 'error-on-valid': 0, shape: 0 },
     classes: {}, worst: null, tolerance: spec.policy, specials: spec.specials, rejectedInvalid: 0, firstDisagreement: null, shrunk: null, otherKinds: [], failure: null, seed, durationMs: 0,
   };
 }
@@ -75,9 +75,7 @@ async function evaluate(adapter: Adapter, spec: FnSpec, c: Case): Promise<{ reco
 export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number, runSeed: number): Promise<FunctionResult> {
   const start = performance.now();
   const seed = deriveSeed(runSeed, `check-impl:${spec.name}`);
-  const r = skippedResult(spec, null as unknown as string, seed);
-  r.status = 'pass';
-  r.skipped = null;
+  const r = emptyResult(spec, seed, null);
   let worstRatio = -1;
   const firstOfKind = new Map<Verdict, Case>();
 
@@ -145,16 +143,19 @@ async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number
     { seed, numRuns: runs, endOnFailure: true },
   );
   if (!details.failed || !details.counterexample) return null;
-  const first = await evaluate(adapter, spec, details.counterexample[0]);
-  if ('failure' in first) return null;
-  const m = await minimize(adapter, spec, details.counterexample[0], first.record.judgement.verdict, Math.max(budget, 150));
+  const m = await minimize(adapter, spec, details.counterexample[0], null, Math.max(budget, 150));
   return m ? { ...m.record, shrinkSteps: details.numShrinks + m.steps } : null;
 }
 
-/** Greedy minimisation of the arguments: keep a smaller variant while it disagrees with the same verdict. */
-async function minimize(adapter: Adapter, spec: FnSpec, start: Case, verdict: Verdict, budget: number): Promise<{ record: CaseRecord; steps: number } | null> {
+/**
+ * Greedy minimisation of the arguments: keep a smaller variant while it disagrees with the same
+ * verdict (the start's own, when `expected` is null).
+ */
+async function minimize(adapter: Adapter, spec: FnSpec, start: Case, expected: Verdict | null, budget: number): Promise<{ record: CaseRecord; steps: number } | null> {
   const ev0 = await evaluate(adapter, spec, start);
-  if ('failure' in ev0 || ev0.record.judgement.verdict !== verdict) return null;
+  if ('failure' in ev0 || ev0.record.judgement.verdict === 'agree') return null;
+  const verdict = expected ?? ev0.record.judgement.verdict;
+  if (ev0.record.judgement.verdict !== verdict) return null;
   let best = start, record = ev0.record, steps = 0;
   for (let improved = true; improved && budget > 0; ) {
     improved = false;

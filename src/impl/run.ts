@@ -1,5 +1,5 @@
 import type { Adapter } from './adapters/adapter.ts';
-import { checkFunction, skippedResult, type FunctionResult } from './check.ts';
+import { checkFunction, emptyResult, type FunctionResult } from './check.ts';
 import { FN_SPECS } from './functions/index.ts';
 import { deriveSeed } from '../engine/seed.ts';
 import type { FnName } from './protocol.ts';
@@ -37,8 +37,8 @@ export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplR
     const results: FunctionResult[] = [];
     for (const spec of FN_SPECS) {
       const seed = deriveSeed(o.seed, `check-impl:${spec.name}`);
-      const r = o.functions && !o.functions.includes(spec.name) ? skippedResult(spec, 'not selected (--functions)', seed)
-        : !d.functions.includes(spec.name) ? skippedResult(spec, 'not listed by the implementation', seed)
+      const r = o.functions && !o.functions.includes(spec.name) ? emptyResult(spec, seed, 'not selected (--functions)')
+        : !d.functions.includes(spec.name) ? emptyResult(spec, seed, 'not listed by the implementation')
         : await checkFunction(adapter, spec, o.runs, o.seed);
       results.push(r);
       o.onFunction?.(r);

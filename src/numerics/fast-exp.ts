@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { constantsFor, decimalAt } from './fast-ln.ts';
+import { constantsFor, decimalAt, wider } from './fast-ln.ts';
 
 /**
  * Exponential with a rigorous enclosure, in binary fixed point on BigInt (decimal.js's exp costs
@@ -43,8 +43,6 @@ export function expEnclosure(x: Decimal, digits: number): { lo: Decimal; hi: Dec
   return expWith(x, digits, 200);
 }
 
-/** More than one unit in the last place apart (relative to |hi|). */
-export const wider = (e: { lo: Decimal; hi: Decimal }, digits: number): boolean => e.hi.minus(e.lo).gt(e.hi.abs().times(`1e-${digits - 1}`));
 
 function expWith(x: Decimal, digits: number, extra: number): { lo: Decimal; hi: Decimal } | null {
   if (!x.isFinite()) return null;

@@ -93,7 +93,8 @@ export function lnEnclosure(x: Decimal, digits: number): { lo: Decimal; hi: Deci
   return lnWith(x, digits, 200);
 }
 
-const wider = (e: { lo: Decimal; hi: Decimal }, digits: number): boolean => e.hi.minus(e.lo).gt(e.hi.abs().times(`1e-${digits - 1}`));
+/** More than one unit in the last place apart (relative to |hi|): the kernels then retry with more guard digits. */
+export const wider = (e: { lo: Decimal; hi: Decimal }, digits: number): boolean => e.hi.minus(e.lo).gt(e.hi.abs().times(`1e-${digits - 1}`));
 
 function lnWith(x: Decimal, digits: number, guardDigits: number): { lo: Decimal; hi: Decimal } {
   const { N, E, length } = decompose(x);
