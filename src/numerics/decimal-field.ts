@@ -49,6 +49,10 @@ export function decimalField(digits: number): Field<Decimal> {
     approx: (a) => a.toNumber(),
     sign: (a) => (a.isNaN() ? undefined : (a.isZero() ? 0 : a.isPositive() ? 1 : -1)),
     bounds: (a) => ({ lo: a.toString(), hi: a.toString() }),
+    lower: (a) => a,
+    upper: (a) => a,
+    lowerNumber: (a) => a.toNumber(),
+    upperNumber: (a) => a.toNumber(),
   };
   cache.set(digits, F);
   return F;

@@ -26,4 +26,8 @@ export const doubleField: Field<number> = {
   approx: (a) => a,
   sign: (a) => (Number.isNaN(a) ? undefined : (Math.sign(a) as -1 | 0 | 1)),
   bounds: (a) => ({ lo: exactDecimalString(a), hi: exactDecimalString(a) }),
+  lower: (a) => a,
+  upper: (a) => a,
+  lowerNumber: (a) => a,
+  upperNumber: (a) => a,
 };

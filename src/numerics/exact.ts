@@ -62,3 +62,12 @@ function convert(x: number): string {
   // value = digits · 10^(−scale): written in scientific form to keep the string short for tiny values
   return `${sign}${digits}e-${scale}`;
 }
+
+/** The largest double below a finite x (−MIN_VALUE below ±0; −∞ below −MAX_VALUE). */
+export function nextDown(x: number): number {
+  if (x === 0) return -Number.MIN_VALUE;
+  view.setFloat64(0, x);
+  // the bit pattern of a positive double grows with it, of a negative one shrinks
+  view.setBigUint64(0, view.getBigUint64(0) + (x > 0 ? -1n : 1n));
+  return view.getFloat64(0);
+}

@@ -41,6 +41,15 @@ export interface Field<T> {
   sign(a: T): -1 | 0 | 1 | undefined;
   /** Lower and upper end as decimal strings (equal for point contexts). */
   bounds(a: T): { lo: string; hi: string };
+  /** The lower (upper) end as a point of F, exactly; the value itself in point contexts. */
+  lower(a: T): T;
+  upper(a: T): T;
+  /**
+   * A double ≤ every value of the enclosure (≥ for upperNumber), ±∞ only when that end is
+   * infinite; in point contexts the nearest double. Cheap: no decimal string is built.
+   */
+  lowerNumber(a: T): number;
+  upperNumber(a: T): number;
 }
 
 /** Sum of a list (0 for the empty list). */

@@ -4,13 +4,22 @@ import { expEnclosure } from './fast-exp.ts';
 import { fastKernels } from './kernels.ts';
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
-import { exactDecimalString } from './exact.ts';
+import { exactDecimalString, nextDown } from './exact.ts';
 import { decimalConstructor } from './decimal-field.ts';
 import { extremaIn, type EndOps } from './trig-extrema.ts';
 
 export type DecimalInterval = Interval<Decimal>;
 
 const cache = new Map<number, Field<DecimalInterval>>();
+
+/** A double ≤ x: the nearest double, stepped down when it lies above x (−∞ or +∞ only when x is). */
+export function toDoubleBelow(x: Decimal): number {
+  if (!x.isFinite()) return x.toNumber();
+  const n = x.toNumber();
+  if (n === Infinity) return Number.MAX_VALUE;
+  if (n === -Infinity || !new Decimal(exactDecimalString(n)).gt(x)) return n;
+  return nextDown(n);
+}
 
 /**
  * Certified enclosures in Decimal: every lower end is computed with rounding toward −∞ and every
@@ -147,6 +156,10 @@ export function intervalField(digits: number): Field<DecimalInterval> {
       return undefined;
     },
     bounds: (a) => ({ lo: a.lo.toString(), hi: a.hi.toString() }),
+    lower: (a) => ({ lo: a.lo, hi: a.lo }),
+    upper: (a) => ({ lo: a.hi, hi: a.hi }),
+    lowerNumber: (a) => toDoubleBelow(a.lo),
+    upperNumber: (a) => -toDoubleBelow(a.hi.neg()),
   };
   cache.set(digits, F);
   return F;

@@ -113,4 +113,8 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     return undefined;
   },
   bounds: (a) => ({ lo: exactDecimalString(a.lo), hi: exactDecimalString(a.hi) }),
+  lower: (a) => ({ lo: a.lo, hi: a.lo }),
+  upper: (a) => ({ lo: a.hi, hi: a.hi }),
+  lowerNumber: (a) => a.lo,
+  upperNumber: (a) => a.hi,
 };

@@ -30,9 +30,6 @@ export interface ProxyEnclosure {
   context: string;
 }
 
-/** Upper end of an enclosure, as a point of F. */
-const upperEnd = <T>(F: Field<T>, x: T): T => F.fromString(F.bounds(x).hi);
-const lowerEnd = <T>(F: Field<T>, x: T): T => F.fromString(F.bounds(x).lo);
 /** Certified a ≤ b. */
 const leq = <T>(F: Field<T>, a: T, b: T): boolean => {
   const s = F.sign(F.sub(b, a));
@@ -62,7 +59,9 @@ const phi = <T>(F: Field<T>, V: Lifted<T>, lambda: T): T => F.div(F.mul(F.fromNu
 
 /** Tilted weights w e^{t·v − shift} for values v (the shift only prevents overflow). */
 function tilted<T>(F: Field<T>, w: T[], v: T[], t: T): T[] {
-  const shift = F.fromNumber(Math.max(...v.map((x) => Number(F.bounds(F.mul(t, x)).hi))));
+  let top = -Infinity;
+  for (const x of v) top = Math.max(top, F.upperNumber(F.mul(t, x)));
+  const shift = F.fromNumber(top);
   return w.map((wi, i) => F.mul(wi, F.exp(F.sub(F.mul(t, v[i]), shift))));
 }
 
@@ -123,18 +122,18 @@ function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces:
   const V = lift(F, w, x);
   const varEnc = weightedVariance(F, w, x);
   if (F.sign(varEnc) !== 1) return undefined;
-  let lo = lowerEnd(F, varEnc);
+  let lo = F.lower(varEnc);
   let argmax = 0;
   const probe = (l: number) => {
     if (l === 0) return;
-    const v = lowerEnd(F, phi(F, V, F.fromNumber(l)));
+    const v = F.lower(phi(F, V, F.fromNumber(l)));
     if (F.sign(F.sub(v, lo)) === 1) {
       lo = v;
       argmax = l;
     }
   };
   const M = V.xm.reduce((acc, v) => F.max(acc, F.abs(v)), F.fromNumber(0));
-  const range2M = (): number => Number(F.bounds(F.div(F.mul(F.fromNumber(2), M), lo)).hi);
+  const range2M = (): number => F.upperNumber(F.div(F.mul(F.fromNumber(2), M), lo));
   // A geometric sweep first: the best value found so far bounds the range that can still matter.
   for (let k = -6; k <= 1000 && 2 ** k <= range2M(); k++) {
     probe(2 ** k);
@@ -145,7 +144,7 @@ function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces:
   const factor = F.fromNumber(1 + rtol);
   if (argmax === 0) argmax = Lambda * 1e-6;
   const piece = (l: number, u: number) => F.hull(F.fromNumber(l), F.fromNumber(u));
-  const varHi = upperEnd(F, varEnc);
+  const varHi = F.upper(varEnc);
   const zero = F.fromNumber(0);
   const k3AtZero = tiltedCumulants(F, V, zero).k3;
   /**
@@ -156,17 +155,17 @@ function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces:
   const nearZero = (l: number, u: number): T => {
     const L = piece(l, u);
     const { k2, k4 } = tiltedCumulants(F, V, piece(Math.min(0, l), Math.max(0, u)));
-    const K = upperEnd(F, k4);
+    const K = F.upper(k4);
     const taylor = F.add(F.add(varHi, F.div(F.mul(k3AtZero, L), F.fromNumber(3))), F.div(F.mul(K, F.square(L)), F.fromNumber(12)));
-    return F.min(upperEnd(F, k2), upperEnd(F, taylor));
+    return F.min(F.upper(k2), F.upper(taylor));
   };
   /** Cheapest bound first; the costlier ones only when it does not settle the piece. */
   const upper = (l: number, u: number): T => {
     if (l <= 0 && u >= 0) return nearZero(l, u);
     const target = F.mul(lo, factor);
-    let ub = upperEnd(F, phi(F, V, piece(l, u)));
+    let ub = F.upper(phi(F, V, piece(l, u)));
     if (leq(F, ub, target)) return ub;
-    ub = F.min(ub, upperEnd(F, phiMeanValue(F, V, l, u)));
+    ub = F.min(ub, F.upper(phiMeanValue(F, V, l, u)));
     if (leq(F, ub, target)) return ub;
     return F.min(ub, nearZero(l, u));
   };

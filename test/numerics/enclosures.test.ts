@@ -57,6 +57,31 @@ describe('Decimal-interval enclosures', () => {
   });
 });
 
+describe('enclosure ends as points and as doubles', () => {
+  const I = intervalField(30);
+  const hugeOrTiny = fc.oneof(
+    fc.double({ noNaN: true }),
+    fc.integer({ min: -400, max: 400 }).chain((e) => fc.integer({ min: -999, max: 999 }).map((m) => `${m}.123456789e${e}`)),
+  );
+  const enc = hugeOrTiny.map((x) => (typeof x === 'number' ? I.fromNumber(x) : I.fromString(x)));
+  test.prop([enc, enc], { numRuns: 1000 })('interval-decimal: lowerNumber ≤ lo and hi ≤ upperNumber, infinite only where the end is', (a, b) => {
+    const x = I.hull(a, b);
+    const lo = x.lo.isFinite() ? x.lo : null, hi = x.hi.isFinite() ? x.hi : null;
+    const l = I.lowerNumber(x), u = I.upperNumber(x);
+    // a finite end beyond the double range has only an infinite double on its outer side
+    if (lo) expect(Number.isFinite(l) ? new Decimal(exactDecimalString(l)).lte(lo) : l === -Infinity && lo.lt(-Number.MAX_VALUE)).toBe(true);
+    else expect(l).toBe(x.lo.toNumber());
+    if (hi) expect(Number.isFinite(u) ? hi.lte(new Decimal(exactDecimalString(u))) : u === Infinity && hi.gt(Number.MAX_VALUE)).toBe(true);
+    else expect(u).toBe(x.hi.toNumber());
+    expect(I.lower(x).lo.eq(x.lo) && I.lower(x).hi.eq(x.lo) && I.upper(x).lo.eq(x.hi) && I.upper(x).hi.eq(x.hi)).toBe(true);
+  });
+  test.prop([fc.double({ noNaN: true }), fc.double({ noNaN: true })])('interval-double: the ends are the stored doubles', (x, y) => {
+    const e = D.hull(D.fromNumber(x), D.fromNumber(y));
+    expect([D.lowerNumber(e), D.upperNumber(e)]).toEqual([Math.min(x, y), Math.max(x, y)]);
+    expect([D.lower(e), D.upper(e)]).toEqual([{ lo: e.lo, hi: e.lo }, { lo: e.hi, hi: e.hi }]);
+  });
+});
+
 describe('finite distributions: clear errors', () => {
   test.each([
     [[], /at least one weight/],
