@@ -18,7 +18,7 @@ const ln2Fixed = (P: number): bigint => constantsFor(P).ln2;
 const bitLength = (n: bigint): number => (n < 0n ? -n : n).toString(2).length;
 
 /** floor(x·2^P) for a finite Decimal x (exact decimal scaling, then one floor). */
-function toFixed(x: Decimal, P: number): bigint {
+export function toFixed(x: Decimal, P: number): bigint {
   const d = x.d;
   let digits = String(d[0]);
   for (let i = 1; i < d.length; i++) digits += String(d[i]).padStart(7, '0');

@@ -141,7 +141,7 @@ const tenTo = (k: number): bigint => {
  * v·2^−P as a Decimal of `digits` significant digits, rounded toward −∞ (`up` false) or +∞: the
  * decimal expansion to K places is truncated toward the rounding direction, then rounded.
  */
-function fixedToDecimal(v: bigint, P: number, K: number, digits: number, up: boolean): Decimal {
+export function fixedToDecimal(v: bigint, P: number, K: number, digits: number, up: boolean): Decimal {
   const negative = v < 0n;
   const a = negative ? -v : v;
   let q = (a * tenTo(K)) >> BigInt(P); // floor(|v|·10^K / 2^P)

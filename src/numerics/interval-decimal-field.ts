@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { lnEnclosure } from './fast-ln.ts';
 import { expEnclosure } from './fast-exp.ts';
+import { trigEnclosure } from './fast-trig.ts';
 import { fastKernels } from './kernels.ts';
 import type { Field } from './field.ts';
 import type { Interval } from './interval.ts';
@@ -56,10 +57,17 @@ export function intervalField(digits: number): Field<DecimalInterval> {
     return (piCache ??= { lo: Dn.sub(Dn.acos(-1), pad), hi: Up.add(Up.acos(-1), pad) });
   };
   const ends: EndOps<Decimal> = { mulDown: (m, x) => Dn.mul(x, m), mulUp: (m, x) => Up.mul(x, m), le: (a, b) => a.lte(b), toNumber: (x) => x.toNumber() };
+  /** Enclosure of cos or sin at one point: the fixed-point kernel, else decimal.js padded by 10^−digits. */
+  const at = (f: 'cos' | 'sin', x: Decimal): DecimalInterval => {
+    const e = fastKernels.enabled ? trigEnclosure(f, x, digits) : null;
+    if (e) return e;
+    const v = Fine[f](x);
+    return { lo: Dn.sub(v, pad), hi: Up.add(v, pad) };
+  };
   const trig = (f: 'cos' | 'sin', shift: 0 | 0.5, a: DecimalInterval): DecimalInterval => {
     const one = new Dn(1), minusOne = new Dn(-1);
-    const values = [Fine[f](a.lo), Fine[f](a.hi)];
-    const low = Dn.sub(minOf(values), pad), high = Up.add(maxOf(values), pad);
+    const atLo = at(f, a.lo), atHi = a.hi.eq(a.lo) ? atLo : at(f, a.hi);
+    const low = minOf([atLo.lo, atHi.lo]), high = maxOf([atLo.hi, atHi.hi]);
     let lo = low.lt(minusOne) ? minusOne : low, hi = high.gt(one) ? one : high;
     for (const e of extremaIn(ends, a.lo, a.hi, piEnclosure().lo, piEnclosure().hi, shift)) e === 1 ? (hi = one) : (lo = minusOne);
     return lo.isNaN() || hi.isNaN() ? { lo: minusOne, hi: one } : { lo, hi };

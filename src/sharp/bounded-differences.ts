@@ -11,11 +11,10 @@ import { datasets, neighbourPairs, sharpQuantities, type SharpWorld } from './wo
  *   g0 = max over datasets D and points z of ‖∇ℓ(A(D); z)‖ (gradient at every teacher output, (A4));
  * and, with f = A(D), the maxima over neighbours of the changes of
  *   H(D)  = L_P(f) − L_D(f),  H_U(D) = E_U[L_P(f+U) − L_D(f+U)],  S(D) = E_U L_D(f+U) − L_D(f).
+ * A caller that already has the world's quantities and teachers (in the same context) passes them.
  */
-export function boundedDifferences<T>(F: Field<T>, w: SharpWorld) {
-  const q = sharpQuantities(F, w);
+export function boundedDifferences<T>(F: Field<T>, w: SharpWorld, q = sharpQuantities(F, w), teachers = datasets(w).map((D) => q.teacher(D))) {
   const all = datasets(w);
-  const teachers = all.map((D) => q.teacher(D));
   const LP = q.population(q.loss), LPU = q.population(q.smoothedLoss);
   const per = all.map((D, d) => {
     const f = teachers[d];

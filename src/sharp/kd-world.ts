@@ -75,7 +75,7 @@ export function sharpKdQuantities<T>(F: Field<T>, w: SharpKdWorld) {
   const H = all.map((D, d) => F.sub(LP(teachers[d]), q.empirical(D, q.loss)(teachers[d])));
   const SP = teachers.map((f) => F.sub(LPU(f), LP(f)));
   const expect = (law: T[], xs: T[]) => sum(F, law.map((p, d) => F.mul(p, xs[d])));
-  const bd = boundedDifferences(F, sw);
+  const bd = boundedDifferences(F, sw, q, teachers);
   const rho = F.fromNumber(w.rho), sqrtN = F.sqrt(F.fromNumber(w.n)), half = F.fromNumber(0.5);
   const r = F.mul(half, F.fromNumber(LOSS_RANGE.b - LOSS_RANGE.a));
   return {

@@ -53,11 +53,24 @@ export function sharpQuantities<T>(F: Field<T>, w: SharpWorld) {
   const norm2 = xs.map((x) => sum(F, x.map((v) => F.square(v))));
   // φ_p(ωρ‖x_j‖): the ball average of cos along x_j
   const phi = norm2.map((q) => ballCosMean(F, F.mul(F.mul(omega, F.fromNumber(w.rho)), F.sqrt(q)), p));
+  const norm = norm2.map((q) => F.sqrt(q));
   const residual = (f: T[], j: number) => F.sub(sum(F, f.map((v, k) => F.mul(v, xs[j][k]))), ys[j]);
-  const cosAt = (f: T[], j: number) => F.cos(F.mul(omega, residual(f, j)));
+  // the losses of every dataset's teacher at every point recur across the gaps: cos and sin of
+  // ω·residual once per (f, j), f by identity
+  const memo = (g: (x: T) => T) => {
+    const cache = new WeakMap<T[], Map<number, T>>();
+    return (f: T[], j: number): T => {
+      let row = cache.get(f);
+      if (!row) cache.set(f, (row = new Map()));
+      let v = row.get(j);
+      if (v === undefined) row.set(j, (v = g(F.mul(omega, residual(f, j)))));
+      return v;
+    };
+  };
+  const cosAt = memo((x) => F.cos(x)), sinAt = memo((x) => F.sin(x));
   const loss = (f: T[], j: number) => F.sub(F.fromNumber(1), cosAt(f, j));
   const smoothedLoss = (f: T[], j: number) => F.sub(F.fromNumber(1), F.mul(cosAt(f, j), phi[j]));
-  const gradNorm = (f: T[], j: number) => F.mul(F.mul(omega, F.abs(F.sin(F.mul(omega, residual(f, j))))), F.sqrt(norm2[j]));
+  const gradNorm = (f: T[], j: number) => F.mul(F.mul(omega, F.abs(sinAt(f, j))), norm[j]);
   const teacher = (D: number[]): T[] => {
     const G = Array.from({ length: p }, (_, r) => Array.from({ length: p }, (_, c) => F.add(F.div(sum(F, D.map((j) => F.mul(xs[j][r], xs[j][c]))), n), r === c ? F.fromNumber(w.lambda) : F.fromNumber(0))));
     const b = Array.from({ length: p }, (_, r) => [F.div(sum(F, D.map((j) => F.mul(xs[j][r], ys[j]))), n)]);

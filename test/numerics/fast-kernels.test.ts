@@ -61,3 +61,31 @@ describe('the fixed-point exponential', () => {
     for (const x of ['1e4', '-123456', 'Infinity', 'NaN']) expect(expEnclosure(new Decimal(x), 40)).toBeNull();
   });
 });
+
+import { trigEnclosure } from '../../src/numerics/fast-trig.ts';
+
+const trigEncloses = (fn: 'cos' | 'sin', x: string, digits: number) => {
+  const e = trigEnclosure(fn, new Decimal(x), digits)!;
+  const ref = Decimal.clone({ precision: digits + 30 })[fn](x);
+  expect(e.lo.lte(ref), `${fn} ${x} at ${digits}: lo ${e.lo} > ${ref}`).toBe(true);
+  expect(e.hi.gte(ref), `${fn} ${x} at ${digits}: hi ${e.hi} < ${ref}`).toBe(true);
+  // a few units in the last place, or 10^−(digits+6) absolute where cos/sin is near 0
+  const width = e.hi.minus(e.lo);
+  expect(width.lte(Decimal.max(ref.abs().times(`1e-${digits - 2}`), `1e-${digits + 6}`)), `${fn} ${x} at ${digits}: [${e.lo}, ${e.hi}]`).toBe(true);
+};
+
+describe('the fixed-point cosine and sine', () => {
+  const argument = fc.tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: -60, max: 5 })).map(([m, e]) => `${m}e${e}`).filter((s) => Math.abs(Number(s)) < 1e6);
+  test.prop([fc.constantFrom<'cos' | 'sin'>('cos', 'sin'), argument, fc.integer({ min: 15, max: 200 })], { numRuns: 400 })('encloses cos x and sin x tightly', (fn, x, digits) => trigEncloses(fn, x, digits));
+
+  // multiples of π/2 and π/4 (rounded), huge and tiny arguments, the quadrant boundaries
+  it.each(['1', '-1', '1.5707963267948966192313216916397514420985846996875529', '3.14159265358979323846264338327950288419716939937510582', '-4.71238898038468985769396507491925432629575409906265871', '0.78539816339744830961566084581987572104929234984377645', '2.356194490192345', '999999.5', '-999999.5', '1e-30', '-1e-300', '710.5'])('encloses cos and sin of %s', (x) => {
+    for (const digits of [20, 40, 100, 250]) for (const fn of ['cos', 'sin'] as const) trigEncloses(fn, x, digits);
+  });
+
+  it('is exact at 0 and leaves |x| ≥ 1e6 and non-finite x to decimal.js', () => {
+    expect(trigEnclosure('cos', new Decimal(0), 40)).toEqual({ lo: new Decimal(1), hi: new Decimal(1) });
+    expect(trigEnclosure('sin', new Decimal(0), 40)).toEqual({ lo: new Decimal(0), hi: new Decimal(0) });
+    for (const x of ['1e6', '-12345678', 'Infinity', 'NaN']) expect(trigEnclosure('cos', new Decimal(x), 40)).toBeNull();
+  });
+});
