@@ -179,7 +179,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
       table?.add(instance, est.derived);
       verdicts[cert.verdict]++;
       if (cert.verdict === 'undecided' && undecidedExample === null) undecidedExample = record(instance, cert);
-      if (cert.context === 'interval-double') screened++;
+      if (cert.context.startsWith('interval-double')) screened++;
       maxDigitsUsed = Math.max(maxDigitsUsed, cert.digits);
       if (cert.verdict === 'violated') {
         shrinking = true;

@@ -72,7 +72,8 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
   const loss = w.loss.map((r) => r.map((v) => F.fromNumber(v)));
   const population = loss.map((r) => sum(F, r.flatMap((l, z) => (mu[z] === null ? [] : [F.mul(mu[z]!, l)]))));
   const empirical = (d: number, f: number): T => {
-    const pts = datasetPoints(kz, n, d);
+    // summed in sorted order: permuted datasets get the same enclosure (the proxy merges them)
+    const pts = datasetPoints(kz, n, d).sort((a, b) => a - b);
     return F.div(sum(F, pts.map((z) => loss[f][z])), F.fromNumber(n));
   };
   const h = (d: number, f: number) => F.sub(population[f], empirical(d, f));

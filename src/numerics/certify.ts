@@ -1,6 +1,7 @@
 import type { Field } from './field.ts';
 import { intervalDoubleField } from './interval-double-field.ts';
 import { intervalField } from './interval-decimal-field.ts';
+import { intervalDoubleXField } from './interval-double-x-field.ts';
 import { InsufficientPrecision } from './insufficient-precision.ts';
 
 /** The two sides of a claimed relation, as computed by one formula in some arithmetic context. */
@@ -46,7 +47,7 @@ export interface Enclosure {
 
 export interface Certificate {
   verdict: InstanceVerdict;
-  /** Context that decided: 'interval-double' or 'interval-decimal'. */
+  /** Context that decided: 'interval-double', 'interval-double-x' (extended exponent) or 'interval-decimal'. */
   context: string;
   /** Significant digits of the deciding context. */
   digits: number;
@@ -69,8 +70,12 @@ function isNegInf<T>(F: Field<T>, x: T): boolean {
   return F.bounds(x).hi === '-Infinity';
 }
 
-/** Evaluate once in F and classify; 'escalate' when more precision could still decide. */
-function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, final: boolean, workingReached: boolean): { decision: Decision; cert: Certificate } {
+/**
+ * Evaluate once in F and classify; 'escalate' when more precision could still decide. `wide`: the
+ * enclosures were lost rather than merely too coarse (an end may be infinite, or the margin's
+ * width exceeds 10⁻⁶ of the scale), the mark of doubles under- or overflowing.
+ */
+function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, final: boolean, workingReached: boolean): { decision: Decision; cert: Certificate; wide?: boolean } {
   let sides: Sides<T>;
   try {
     sides = formula(F);
@@ -79,7 +84,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     const limit = e instanceof Error && /Precision limit exceeded/.test(e.message);
     if (!(e instanceof InsufficientPrecision) && !limit) throw e;
     const verdict: InstanceVerdict = 'undecided';
-    return { decision: final ? verdict : 'escalate', cert: { context: F.name, digits: Math.round(F.digits), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, verdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } };
+    return { decision: final ? verdict : 'escalate', wide: false, cert: { context: F.name, digits: Math.round(F.digits), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, verdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } };
   }
   const { lhs, rhs } = sides;
   const base = { context: F.name, digits: Math.round(F.digits), lhs: F.bounds(lhs), rhs: F.bounds(rhs) };
@@ -94,7 +99,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     const b = F.bounds(x);
     return !/Infinity|NaN/.test(b.lo + b.hi);
   };
-  const escalate = () => ({ decision: (final ? 'undecided' : 'escalate') as Decision, cert: { ...base, verdict: 'undecided' as InstanceVerdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } });
+  const escalate = () => ({ decision: (final ? 'undecided' : 'escalate') as Decision, wide: true, cert: { ...base, verdict: 'undecided' as InstanceVerdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } });
   if ((lInf && rInf) || (lNegInf && rNegInf)) return infinite(relation === 'eq' ? 'attained' : relation === 'lt' ? 'violated' : 'holds', 'NaN', Infinity);
   if (relation !== 'eq' && (rInf || lNegInf)) return infinite('holds', 'Infinity', Infinity);
   if (lInf || rInf || lNegInf || rNegInf) {
@@ -126,7 +131,9 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     else if (workingReached && aboveThr !== undefined && belowNegThr !== undefined && aboveThr <= 0 && belowNegThr >= 0) decision = 'attained';
     else if (final) decision = 'undecided';
   }
-  return { decision, cert: cert(decision === 'escalate' ? 'undecided' : decision) };
+  const lo = F.lowerNumber(margin), hi = F.upperNumber(margin);
+  const wide = !(Number.isFinite(lo) && Number.isFinite(hi)) || hi - lo > 1e-6 * scale;
+  return { decision, wide, cert: cert(decision === 'escalate' ? 'undecided' : decision) };
 }
 
 /**
@@ -136,8 +143,14 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
  */
 export function certify(formula: Formula, relation: Relation, policy: PrecisionPolicy): Certificate {
   if (!policy.noScreen) {
-    const screened = decide(intervalDoubleField, formula, relation, policy, false, false);
-    if (screened.decision !== 'escalate') return screened.cert;
+    // plain doubles first; then, when their enclosures were lost (tiny probabilities underflow,
+    // huge weights overflow), doubles with an extended exponent
+    const plain = decide(intervalDoubleField, formula, relation, policy, false, false);
+    if (plain.decision !== 'escalate') return plain.cert;
+    if (plain.wide) {
+      const extended = decide(intervalDoubleXField, formula, relation, policy, false, false);
+      if (extended.decision !== 'escalate') return extended.cert;
+    }
   }
   // an identity is attained only at the working precision: equalities start there
   let digits = Math.min(relation === 'eq' ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);

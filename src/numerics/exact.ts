@@ -46,8 +46,15 @@ export function exactDecimalString(x: number): string {
   return s;
 }
 
-function convert(x: number): string {
-  const { negative, exponent: e0, mantissa: m0 } = decompose(x);
+/** The exact decimal value of x·2^k for a finite double x and an integer k (any size). */
+export function exactScaledDecimalString(x: number, k: number): string {
+  if (k === 0 || x === 0 || !Number.isFinite(x)) return exactDecimalString(x);
+  return convert(x, k);
+}
+
+function convert(x: number, k = 0): string {
+  const { negative, exponent: e1, mantissa: m0 } = decompose(x);
+  const e0 = e1 + k;
   if (m0 === 0n) return '0';
   const sign = negative ? '-' : '';
   // drop trailing zero bits: m·2^e with m odd keeps the decimal expansion as short as it can be

@@ -12,13 +12,13 @@ const TINY = Number.MIN_VALUE;
  * At least one ulp below/above x. |x|·2⁻⁵² lies in [ulp(x), 2·ulp(x)), so x ∓ that, rounded to
  * nearest, is at or beyond the neighbouring double; adding MIN_VALUE covers zero and subnormals.
  */
-const down = (x: number) =>
+export const down = (x: number) =>
   x === Infinity ? Number.MAX_VALUE : x === -Infinity || Number.isNaN(x) ? x : x - (Math.abs(x) * EPS + TINY);
-const up = (x: number) =>
+export const up = (x: number) =>
   x === -Infinity ? -Number.MAX_VALUE : x === Infinity || Number.isNaN(x) ? x : x + (Math.abs(x) * EPS + TINY);
 /** Math.exp and Math.log in V8 (fdlibm ports) err by less than one ulp: two outward steps cover them. */
-const down2 = (x: number) => down(down(x));
-const up2 = (x: number) => up(up(x));
+export const down2 = (x: number) => down(down(x));
+export const up2 = (x: number) => up(up(x));
 
 /**
  * An infinite result is exact when an operand endpoint it came from is infinite (∞ + x = ∞ on the

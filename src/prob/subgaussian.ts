@@ -1,6 +1,7 @@
 import type { Field } from '../numerics/field.ts';
 import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
+import { intervalDoubleXField } from '../numerics/interval-double-x-field.ts';
 import { decimalConstructor } from '../numerics/decimal-field.ts';
 import { Decimal } from 'decimal.js';
 import { atoms, type FiniteRV, range } from './cgf.ts';
@@ -200,8 +201,8 @@ function branchAndBound<T>(F: Field<T>, w: T[], x: T[], rtol: number, maxPieces:
 
 /**
  * The optimal sub-Gaussian variance proxy σ*² = sup_{λ≠0} 2ψ_c(λ)/λ² of a finite random variable,
- * certified by branch and bound: in outward-rounded doubles, or in Decimal enclosures when the
- * doubles cannot resolve the variable (tiny variances, extreme weights).
+ * certified by branch and bound: in outward-rounded doubles (with an extended exponent when weights
+ * underflow), or in Decimal enclosures when doubles cannot resolve the variable (tiny variances).
  */
 export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: number } = {}): ProxyEnclosure {
   const rtol = options.rtol ?? 1e-9;
@@ -220,6 +221,12 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   const D = lifted(intervalDoubleField);
   const fast = branchAndBound(intervalDoubleField, D.w, D.x, rtol, maxPieces);
   if (fast) return unscale(fast);
+  // weights below the double range: the same branch and bound with an extended exponent
+  if (D.w.some((p) => p.lo === 0)) {
+    const E = lifted(intervalDoubleXField);
+    const extended = branchAndBound(intervalDoubleXField, E.w, E.x, rtol, maxPieces);
+    if (extended) return unscale(extended);
+  }
   // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
   // upper end stays a valid proxy, only its distance to the supremum grows.
   for (const digits of [20, 40, 80]) {

@@ -30,3 +30,25 @@ describe.each(builtinProperties.map((p) => [p.id, p] as const))('%s', (_id, prop
     expect(compared).toBeGreaterThan(0);
   });
 });
+
+import { t8Stability } from '../../properties/kd-t8-upper.ts';
+import { certify } from '../../src/numerics/certify.ts';
+import type { Field } from '../../src/numerics/field.ts';
+
+describe('the extended-exponent screen', () => {
+  it('decides worlds whose plain-double enclosures underflow, with the verdict of Decimal', () => {
+    const policy = precisionPolicy(40);
+    let extended = 0;
+    for (const instance of fc.sample(t8Stability.arbitrary, { numRuns: 300, seed: 5 })) {
+      const est = t8Stability.establish!(instance);
+      if (est.hypotheses.some((h) => !h.established)) continue;
+      const formula = <T,>(F: Field<T>) => t8Stability.sides(F, instance, est.derived);
+      const fast = certify(formula, 'le', policy);
+      if (fast.context !== 'interval-double-x') continue;
+      extended++;
+      expect(fast.verdict).toBe(certify(formula, 'le', { ...policy, noScreen: true }).verdict);
+    }
+    // the generator's extreme weights (5e-324, 1e300) make this path common
+    expect(extended).toBeGreaterThan(5);
+  });
+});
