@@ -1,6 +1,7 @@
 import type { Field } from '../src/numerics/field.ts';
 import { decimalField } from '../src/numerics/decimal-field.ts';
 import { defineProperty, type Breakdown } from '../src/engine/property.ts';
+import { memoByJson } from '../src/engine/memo.ts';
 import { certifiedSpd } from '../src/linalg/certified-spd.ts';
 import { algorithmShiftBound, rankStudentDerived, rankStudentTerms, xFullRank, type FinalTerms, type RankStudentDerived } from '../src/linalg/lg-rank-student.ts';
 import { rankStudentArb, type FamilyModel } from '../src/gen/lg-rank-student.ts';
@@ -17,7 +18,8 @@ import { rankStudentArb, type FamilyModel } from '../src/gen/lg-rank-student.ts'
  */
 type Derived = RankStudentDerived;
 
-const establish = (m: FamilyModel) => {
+// both properties (and their controls) draw the same models: establish each once (80-digit SVDs)
+const establish = memoByJson((m: FamilyModel) => {
   const spdS = m.studentCov.kind === 'own' ? certifiedSpd(m.studentCov.matrix) : m.studentCov.c > 0;
   const full = xFullRank(m.X);
   return {
@@ -28,7 +30,7 @@ const establish = (m: FamilyModel) => {
     ],
     derived: full && spdS ? rankStudentDerived(m) : (undefined as never),
   };
-};
+});
 
 type Variant = 'factor-2' | 'unit-constants' | 'no-variance' | 'no-covariance' | 'no-apx' | 'variance-without-k';
 

@@ -2,6 +2,7 @@ import type { Established, HypothesisCheck } from '../engine/property.ts';
 import type { Field } from '../numerics/field.ts';
 import { isPosInfinity } from '../numerics/field.ts';
 import { certify, precisionPolicy } from '../numerics/certify.ts';
+import { memoByJson } from '../engine/memo.ts';
 import type { WorldInstance } from '../gen/world.ts';
 import { cachedProxyOfH, type HProxy } from './proxy.ts';
 import { distillationQuantities, worldLaws } from './processes.ts';
@@ -34,10 +35,9 @@ export function establishWorld(inst: WorldInstance): Established<WorldDerived> {
   return { hypotheses, derived: { world: inst.world, proxy } };
 }
 
-/** Certified: gen_T = E_Δ h > 0 (needed by the central condition with 0 < c ≤ 1). */
-export function genTPositive(w: WorldSpec): boolean {
-  return certify((F) => ({ lhs: F.fromNumber(0), rhs: distillationQuantities(F, worldLaws(F, w)).genT }), 'le', precisionPolicy(30)).verdict === 'holds';
-}
+/** Certified: gen_T = E_Δ h > 0 (needed by the central condition with 0 < c ≤ 1); memoised by the world. */
+export const genTPositive = memoByJson((w: WorldSpec): boolean =>
+  certify((F) => ({ lhs: F.fromNumber(0), rhs: distillationQuantities(F, worldLaws(F, w)).genT }), 'le', precisionPolicy(30)).verdict === 'holds');
 
 /** gen_T + σ·√(factor·K_n), and +∞ when K_n = +∞ (DV is then vacuous). */
 export function upperBound<T>(F: Field<T>, genT: T, sigma: T, Kn: T, factor = 2): T {

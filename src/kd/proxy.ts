@@ -2,6 +2,7 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { intervalDoubleXField } from '../numerics/interval-double-x-field.ts';
 import type { Field } from '../numerics/field.ts';
+import { memoByJson } from '../engine/memo.ts';
 import { bestProxyOfLaw } from '../prob/subgaussian.ts';
 import { weightedVariance } from '../prob/moments.ts';
 import { worldLaws, type Law } from './processes.ts';
@@ -38,18 +39,8 @@ export interface HProxy {
  * and bound (double intervals, with an extended exponent if need be, then Decimal); when the variance cannot be separated from 0 (h
  * constant to the precision), Hoeffding's proxy of its range, which is always valid.
  */
-const cache = new Map<string, HProxy>();
-
 /** proxyOfH, memoised by the world (several properties check the same worlds). */
-export function cachedProxyOfH(w: WorldSpec): HProxy {
-  const key = JSON.stringify(w);
-  let r = cache.get(key);
-  if (!r) {
-    if (cache.size > 5000) cache.clear();
-    cache.set(key, (r = proxyOfH(w)));
-  }
-  return r;
-}
+export const cachedProxyOfH = memoByJson(proxyOfH);
 
 /**
  * The same law with atoms of identical enclosures merged (weights added). Sound: for positive
