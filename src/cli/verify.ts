@@ -14,7 +14,7 @@ import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
-import { classifyOperators } from '../skd/classify.ts';
+import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
 import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
 import { certifiedSpd } from '../linalg/certified-spd.ts';
 import { deriveSeed } from '../engine/seed.ts';
@@ -75,20 +75,28 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const here = selected.filter((p) => !parallel.includes(p));
   const done = new Map<string, PropertyResult>();
   o.onStart?.(selected.length);
-  const parallelRun = parallel.length > 1 ? runInWorkers(parallel.map((p) => p.id), budget, o.jobs!, logResult, o.onProgress, (id) => parallel.find((p) => p.id === id)?.seedKey ?? id) : Promise.resolve([] as PropertyResult[]);
+  // the operator classification's cells that no selected property decides run on the workers too
+  const classify = firstShard && chosen.some((id) => id.startsWith('SKD-'));
+  const cells = classify && parallel.length > 1 ? pendingCells(selected) : [];
+  const isCell = (id: string) => cells.includes(id);
+  const parallelRun =
+    parallel.length > 1
+      ? runInWorkers([...parallel.map((p) => p.id), ...cells], budget, o.jobs!, (r) => isCell(r.id) || logResult(r), o.onProgress && ((id, ...a) => isCell(id) || o.onProgress!(id, ...a)), (id) => parallel.find((p) => p.id === id)?.seedKey ?? classificationCell(id)?.seedKey ?? id)
+      : Promise.resolve([] as PropertyResult[]);
   for (const p of parallel.length > 1 ? here : selected) {
     const r = runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
     logResult(r);
     done.set(p.id, r);
   }
+  const numerics = firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null;
   for (const r of await parallelRun) done.set(r.id, r);
   const results = selected.map((p) => done.get(p.id)!);
   const figureFiles = selected.flatMap((p) => (p.figures ?? []).map((f) => ({ claim: p.claim, property: p.id, file: f.file, caption: f.caption, svg: f.render() + '\n' })));
   const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
   const report = buildReport({
     figures,
-    classification: firstShard && chosen.some((id) => id.startsWith('SKD-')) ? classifyOperators(budget, undefined, results) : null,
-    numerics: firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null,
+    classification: classify ? classifyOperators(budget, undefined, [...results, ...cells.map((id) => done.get(id)!)]) : null,
+    numerics,
     complete: !o.shard && !results.some((r) => r.cutShort),
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },

@@ -1,11 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { builtinProperties } from '../../properties/index.ts';
+import { classificationCell } from '../skd/classify.ts';
 import { runProperty, type Budget } from './run-property.ts';
 import { throttled } from './throttle.ts';
 
-/** A worker thread: runs built-in properties by id and posts their results back. */
+/** A worker thread: runs built-in properties (and the operator classification's cells) by id and posts their results back. */
 parentPort!.on('message', (msg: { id: string; budget: Budget }) => {
-  const prop = builtinProperties.find((p) => p.id === msg.id);
+  const prop = builtinProperties.find((p) => p.id === msg.id) ?? classificationCell(msg.id);
   if (!prop) {
     parentPort!.postMessage({ id: msg.id, error: `unknown property ${msg.id}` });
     return;

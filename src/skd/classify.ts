@@ -1,6 +1,7 @@
 import type { Budget, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
 import { runProperty } from '../engine/run-property.ts';
-import { AXIOMS } from './axioms.ts';
+import { AXIOMS, type Axiom } from './axioms.ts';
+import type { AnyProperty } from '../engine/property.ts';
 import { axiomProperty, slug } from './axiom-property.ts';
 import { OPERATORS, type Operator } from './operators.ts';
 
@@ -28,7 +29,7 @@ export interface Classification {
 export function classifyOperators(budget: Budget, operators: readonly Operator[] = OPERATORS, done: readonly PropertyResult[] = []): Classification {
   const cells = operators.flatMap((op) =>
     AXIOMS.map((ax): ClassificationCell => {
-      const r = done.find((x) => x.id.endsWith(`/${op.id}-${slug(ax.key)}`)) ?? runProperty({ ...axiomProperty(op, ax), controls: [], probes: [] }, budget);
+      const r = done.find((x) => x.id.endsWith(cellSuffix(op, ax))) ?? runProperty(cellProperty(op, ax), budget);
       const status: ClassificationCell['status'] =
         r.status === 'holds' || r.status === 'tight' ? 'satisfied'
         : r.status === 'violated' ? 'violated'
@@ -42,4 +43,20 @@ export function classifyOperators(budget: Budget, operators: readonly Operator[]
     axioms: AXIOMS.map((a) => ({ key: a.key, claim: a.claim, title: a.title })),
     cells,
   };
+}
+
+const cellSuffix = (op: Operator, ax: Axiom) => `/${op.id}-${slug(ax.key)}`;
+/** A cell as a property: controls and probes dropped (a cell only classifies). */
+const cellProperty = (op: Operator, ax: Axiom): AnyProperty => ({ ...axiomProperty(op, ax), controls: [], probes: [] }) as AnyProperty;
+
+let cells: AnyProperty[] | undefined;
+/** Every cell's property, by id: worker threads run the cells a parallel run hands them. */
+export function classificationCell(id: string): AnyProperty | undefined {
+  cells ??= OPERATORS.flatMap((op) => AXIOMS.map((ax) => cellProperty(op, ax)));
+  return cells.find((p) => p.id === id);
+}
+
+/** Ids of the cells that `properties` (claim properties of the same run) do not already decide. */
+export function pendingCells(properties: readonly { id: string }[]): string[] {
+  return OPERATORS.flatMap((op) => AXIOMS.filter((ax) => !properties.some((p) => p.id.endsWith(cellSuffix(op, ax)))).map((ax) => cellProperty(op, ax).id));
 }
