@@ -41,6 +41,18 @@ describe('report.json', async () => {
     expect(strip(w.report)).toBe(strip(a.report));
   });
 
+  it('the operator classification is identical when its cells run on worker threads', async () => {
+    const classification = async (jobs: number) => {
+      const out = mkdtempSync(join(tmpdir(), 'kdverify-'));
+      const r = await verify(builtinProperties, { claims: ['SKD-AX1-RANK'], runs: 20, controlRuns: 1000, digits: 40, seed: 3, out, jobs });
+      return r.classification;
+    };
+    const sequential = await classification(1);
+    // every operator × axiom cell is classified, those SKD-AX1-RANK's properties do not decide on the workers
+    expect(sequential!.cells.length).toBeGreaterThan(40);
+    expect(JSON.stringify(await classification(2))).toBe(JSON.stringify(sequential));
+  });
+
   it('differs for another seed', async () => {
     const c = await run(8);
     const strip = (r: Report) => JSON.stringify(r.claims, (k, v) => (k === 'durationMs' ? undefined : v));
