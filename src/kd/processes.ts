@@ -1,8 +1,8 @@
 import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
-import { decimalField } from '../numerics/decimal-field.ts';
+import { compareExactSums } from '../numerics/exact.ts';
 import { logMeanExp } from '../prob/moments.ts';
-import { datasetPoints, sizes, type DeterministicLearner, type Learner, type WorldSpec } from './world.ts';
+import { datasetPoints, pointsOf, sizes, sortedPointsOf, type DeterministicLearner, type Learner, type WorldSpec } from './world.ts';
 
 /**
  * The exact laws of a finite KD world in an arithmetic context. Laws are sparse maps holding only
@@ -32,30 +32,33 @@ const normalise = <T>(F: Field<T>, w: number[]): T[] => {
   return w.map((x) => F.div(F.fromNumber(x), W));
 };
 
-/** Exact n·L_d(f) comparisons for the ERM (Decimal addition of a few doubles is exact at 1100 digits). */
-const exact = decimalField(1100);
-const ermCache = new WeakMap<WorldSpec, Map<string, number>>();
+/** Per world, per class (the subclass's indices, '' for the full class): the ERM choice on each dataset. */
+const ermCache = new WeakMap<WorldSpec, Map<string, number[]>>();
 
 /** argmin_f L_d(f) over the learner's class, lowest index on ties: decided exactly. */
 export function erm(w: WorldSpec, learner: DeterministicLearner, d: number): number {
-  const { kz } = sizes(w);
-  let cache = ermCache.get(w);
-  if (!cache) ermCache.set(w, (cache = new Map()));
-  const key = `${(learner.subclass ?? []).join(',')}|${d}`;
-  const hit = cache.get(key);
+  let byClass = ermCache.get(w);
+  if (!byClass) ermCache.set(w, (byClass = new Map()));
+  const key = learner.subclass ? learner.subclass.join(',') : '';
+  let table = byClass.get(key);
+  if (!table) byClass.set(key, (table = []));
+  const hit = table[d];
   if (hit !== undefined) return hit;
-  const pts = datasetPoints(kz, w.n, d);
+  const pts = pointsOf(w)[d];
   const cls = learner.subclass ?? w.loss.map((_, f) => f);
+  // n·L_d(f) compared exactly (doubles when they separate, BigInt on near-ties)
+  const risk = (f: number) => pts.map((z) => w.loss[f][z]);
   let best = cls[0];
-  let bestRisk = sum(exact, pts.map((z) => exact.fromNumber(w.loss[best][z])));
+  let bestRisk = risk(best);
   for (const f of cls.slice(1)) {
-    const r = sum(exact, pts.map((z) => exact.fromNumber(w.loss[f][z])));
-    if (r.lt(bestRisk) || (r.eq(bestRisk) && f < best)) {
+    const r = risk(f);
+    const c = compareExactSums(r, bestRisk);
+    if (c < 0 || (c === 0 && f < best)) {
       best = f;
       bestRisk = r;
     }
   }
-  cache.set(key, best);
+  table[d] = best;
   return best;
 }
 
@@ -71,46 +74,51 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
   const q = w.predictors.map((p) => p.map((r) => normalise(F, r)));
   const loss = w.loss.map((r) => r.map((v) => F.fromNumber(v)));
   const population = loss.map((r) => sum(F, r.flatMap((l, z) => (mu[z] === null ? [] : [F.mul(mu[z]!, l)]))));
+  // summed in sorted order: permuted datasets get the same enclosure (the proxy merges them)
+  const sorted = sortedPointsOf(w);
+  const nF = F.fromNumber(n);
   const empirical = (d: number, f: number): T => {
-    // summed in sorted order: permuted datasets get the same enclosure (the proxy merges them)
-    const pts = datasetPoints(kz, n, d).sort((a, b) => a - b);
-    return F.div(sum(F, pts.map((z) => loss[f][z])), F.fromNumber(n));
+    let s = F.fromNumber(0);
+    for (const z of sorted[d]) s = F.add(s, loss[f][z]);
+    return F.div(s, nF);
   };
   const h = (d: number, f: number) => F.sub(population[f], empirical(d, f));
 
-  const kernelCache = new Map<string, Law<T>>();
-  const kernel = (learner: Learner, tag: string) => (d: number): Law<T> => {
-    const key = `${tag}${d}`;
-    const hit = kernelCache.get(key);
-    if (hit) return hit;
-    let law: Law<T>;
-    if (learner.kind === 'erm') law = new Map([[erm(w, learner, d), F.fromNumber(1)]]);
-    else if (learner.kind === 'seeded') {
-      law = new Map();
-      const share = F.div(F.fromNumber(1), F.fromNumber(learner.seeds.length));
-      for (const seed of learner.seeds) {
-        const f = erm(w, seed, d);
-        const prev = law.get(f);
-        law.set(f, prev === undefined ? share : F.add(prev, share));
+  const kernel = (learner: Learner) => {
+    const cache: Law<T>[] = [];
+    return (d: number): Law<T> => {
+      const hit = cache[d];
+      if (hit) return hit;
+      let law: Law<T>;
+      if (learner.kind === 'erm') law = new Map([[erm(w, learner, d), F.fromNumber(1)]]);
+      else if (learner.kind === 'seeded') {
+        law = new Map();
+        const share = F.div(F.fromNumber(1), F.fromNumber(learner.seeds.length));
+        for (const seed of learner.seeds) {
+          const f = erm(w, seed, d);
+          const prev = law.get(f);
+          law.set(f, prev === undefined ? share : F.add(prev, share));
+        }
+      } else {
+        // Gibbs posterior ∝ exp(−β·n·L_d(f)) over the class, uniform prior; normalised as exp(s_f − logΣ e^s).
+        const cls = learner.subclass ?? w.loss.map((_, f) => f);
+        const beta = F.fromNumber(learner.beta * n);
+        const scores = cls.map((f) => F.neg(F.mul(beta, empirical(d, f))));
+        const ones = cls.map(() => F.fromNumber(1));
+        const logZ = F.add(logMeanExp(F, ones, scores), F.log(F.fromNumber(cls.length)));
+        law = new Map(cls.map((f, i) => [f, F.exp(F.sub(scores[i], logZ))]));
       }
-    } else {
-      // Gibbs posterior ∝ exp(−β·n·L_d(f)) over the class, uniform prior; normalised as exp(s_f − logΣ e^s).
-      const cls = learner.subclass ?? w.loss.map((_, f) => f);
-      const beta = F.fromNumber(learner.beta * n);
-      const scores = cls.map((f) => F.neg(F.mul(beta, empirical(d, f))));
-      const ones = cls.map(() => F.fromNumber(1));
-      const logZ = F.add(logMeanExp(F, ones, scores), F.log(F.fromNumber(cls.length)));
-      law = new Map(cls.map((f, i) => [f, F.exp(F.sub(scores[i], logZ))]));
-    }
-    kernelCache.set(key, law);
-    return law;
+      cache[d] = law;
+      return law;
+    };
   };
-  const teacherKernel = kernel(w.teacher, 'T');
-  const studentKernel = kernel(w.student, 'S');
+  const teacherKernel = kernel(w.teacher);
+  const studentKernel = kernel(w.student);
 
+  const points = pointsOf(w);
   const data: Law<T> = new Map();
   for (let d = 0; d < datasets; d++) {
-    const pts = datasetPoints(kz, n, d);
+    const pts = points[d];
     if (pts.every((z) => mu[z] !== null)) data.set(d, pts.map((z) => mu[z] as T).reduce((a, b) => F.mul(a, b)));
   }
   const delta: Law<T> = new Map();
@@ -118,13 +126,12 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
 
   // Pseudo-labelling: keep each x_i, draw ŷ_i ~ q_{f_T}(·|x_i) independently.
   const pseudoData: Law<T> = new Map();
-  const labelings = ky ** n;
+  const labelings = Array.from({ length: ky ** n }, (_, l) => datasetPoints(ky, n, l));
   for (const [d, pd] of data) {
-    const xs = datasetPoints(kz, n, d).map((z) => Math.floor(z / ky));
+    const xs = points[d].map((z) => Math.floor(z / ky));
     for (const [fT, pf] of teacherKernel(d)) {
       const base = F.mul(pd, pf);
-      for (let l = 0; l < labelings; l++) {
-        const ys = datasetPoints(ky, n, l);
+      for (const ys of labelings) {
         if (ys.some((y, i) => w.predictors[fT][xs[i]][y] === 0)) continue;
         const p = ys.reduce<T>((acc, y, i) => F.mul(acc, q[fT][xs[i]][y]), base);
         const dHat = xs.reduceRight((acc, x, i) => acc * kz + (x * ky + ys[i]), 0);

@@ -24,13 +24,14 @@ function neighbours(kz: number, n: number, d: number): number[] {
 /** Pairs (A(d), A(d')) of hypotheses chosen on neighbouring datasets (decided exactly). */
 function neighbourChoices(w: WorldSpec, learner: DeterministicLearner): Array<[number, number]> {
   const { kz, datasets } = sizes(w);
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const out: Array<[number, number]> = [];
+  const kf = w.loss.length;
   for (let d = 0; d < datasets; d++) {
     const f = erm(w, learner, d);
     for (const d2 of neighbours(kz, w.n, d)) {
       const f2 = erm(w, learner, d2);
-      const key = `${f},${f2}`;
+      const key = f * kf + f2;
       if (!seen.has(key)) {
         seen.add(key);
         out.push([f, f2]);

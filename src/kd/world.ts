@@ -92,6 +92,21 @@ export function datasetPoints(kz: number, n: number, d: number): number[] {
   return out;
 }
 
+const pointTables = new WeakMap<WorldSpec, { points: number[][]; sorted: number[][] }>();
+function tables(w: WorldSpec) {
+  let t = pointTables.get(w);
+  if (!t) {
+    const { kz, datasets } = sizes(w);
+    const points = Array.from({ length: datasets }, (_, d) => datasetPoints(kz, w.n, d));
+    pointTables.set(w, (t = { points, sorted: points.map((p) => [...p].sort((a, b) => a - b)) }));
+  }
+  return t;
+}
+/** The points of every dataset of the world, by index (computed once per world). */
+export const pointsOf = (w: WorldSpec): number[][] => tables(w).points;
+/** The same, each sorted: a dataset's multiset, the same for all its permutations. */
+export const sortedPointsOf = (w: WorldSpec): number[][] => tables(w).sorted;
+
 export function datasetIndex(kz: number, points: readonly number[]): number {
   return points.reduceRight((acc, z) => acc * kz + z, 0);
 }

@@ -78,3 +78,33 @@ export function nextDown(x: number): number {
   view.setBigUint64(0, view.getBigUint64(0) + (x > 0 ? -1n : 1n));
   return view.getFloat64(0);
 }
+
+/**
+ * The sign of Σa − Σb for finite doubles, exactly. Doubles decide when the rounded difference is
+ * further from 0 than the summation error can reach (recursive summation of k terms errs by less
+ * than k·2⁻⁵³·Σ|x|); otherwise every term becomes an integer multiple of the smallest power of two
+ * among them and the sums are compared as BigInts.
+ */
+export function compareExactSums(a: readonly number[], b: readonly number[]): -1 | 0 | 1 {
+  let sa = 0, sb = 0, mass = 0;
+  for (const x of a) {
+    sa += x;
+    mass += Math.abs(x);
+  }
+  for (const x of b) {
+    sb += x;
+    mass += Math.abs(x);
+  }
+  const diff = sa - sb;
+  // a, b and the difference each round: (|a| + |b| + 2)·2⁻⁵² of the mass bounds all of it, with room
+  const reach = (a.length + b.length + 2) * 2 ** -52 * mass;
+  if (Number.isFinite(diff) && Number.isFinite(reach) && Math.abs(diff) > 2 * reach) return diff > 0 ? 1 : -1;
+  const terms = [...a.map(decompose), ...b.map((x) => {
+    const t = decompose(x);
+    return { ...t, negative: !t.negative };
+  })];
+  const E = Math.min(...terms.map((t) => t.exponent));
+  let total = 0n;
+  for (const t of terms) total += (t.negative ? -t.mantissa : t.mantissa) << BigInt(t.exponent - E);
+  return total > 0n ? 1 : total < 0n ? -1 : 0;
+}
