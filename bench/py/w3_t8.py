@@ -164,9 +164,16 @@ def main(path):
 
     for w in reversed(worlds):
         t8_stability = example(world=w)(t8_stability)
-    t0 = now()
-    t8_stability()
-    total = now() - t0
+    # replayed twice, like the kd-verify side: a first pass and a second (warm) one
+    passes = []
+    for _ in range(2):
+        verdicts.clear()
+        results.clear()
+        state.update(exact=0.0, certify=0.0)
+        t0 = now()
+        t8_stability()
+        total = now() - t0
+        passes.append((total, dict(verdicts), dict(state)))
 
     checks = []
     same = sum(a == b for a, b in zip(results, data["verdicts"]))
@@ -179,9 +186,10 @@ def main(path):
         else:
             err = abs(kn - mp.mpf(ref)) / max(abs(kn), mp.mpf("1e-300"))
             checks.append("W3 world %d: K_n = %s; relative difference %s (agree to 30 digits: %s)" % (i, mp.nstr(kn, 12), mp.nstr(err, 3), err < mp.mpf("1e-30")))
-    emit([side("Hypothesis @example replay + mpmath iv (dps 40, escalating)", total, len(results), verdicts=dict(verdicts),
-               phases={"ERM + stability pairs (exact, Fraction)": state["exact"], "laws + sides + certify (mpmath iv)": state["certify"],
-                       "Hypothesis replay overhead": total - state["exact"] - state["certify"]})], checks)
+    emit([side("Hypothesis @example replay + mpmath iv (dps 40, escalating), %s pass" % name, total, len(results), verdicts=v,
+               phases={"ERM + stability pairs (exact, Fraction)": st_["exact"], "laws + sides + certify (mpmath iv)": st_["certify"],
+                       "Hypothesis replay overhead": total - st_["exact"] - st_["certify"]})
+          for name, (total, v, st_) in zip(("first", "second"), passes)], checks)
 
 
 if __name__ == "__main__":
