@@ -108,3 +108,14 @@ export function compareExactSums(a: readonly number[], b: readonly number[]): -1
   for (const t of terms) total += (t.negative ? -t.mantissa : t.mantissa) << BigInt(t.exponent - E);
   return total > 0n ? 1 : total < 0n ? -1 : 0;
 }
+
+/** x·2^k in steps that stay inside the double exponent range (exact unless it under- or overflows). */
+export function ldexp(x: number, k: number): number {
+  let y = x;
+  for (let r = k; r !== 0 && y !== 0 && Number.isFinite(y); ) {
+    const step = Math.max(-1000, Math.min(1000, r));
+    y *= 2 ** step;
+    r -= step;
+  }
+  return y;
+}

@@ -1,7 +1,7 @@
 import type { Field } from './field.ts';
 import type { DoubleInterval } from './interval-double-field.ts';
 import { down, down2, intervalDoubleField as D, up, up2 } from './interval-double-field.ts';
-import { exactScaledDecimalString } from './exact.ts';
+import { exactScaledDecimalString, ldexp } from './exact.ts';
 
 /**
  * Double intervals with an extended exponent: [lo, hi]·2^e, e an integer. The same outward-rounded
@@ -27,16 +27,6 @@ const LN2_HI = up(Math.LN2);
 /** Beyond this exponent, bounds are written as ±10^∓30000 or ±∞ (2^100000 ≈ 10^30103). */
 const PRINTABLE = 100_000;
 
-/** x·2^k in steps that stay inside the double exponent range. */
-function ldexp(x: number, k: number): number {
-  let y = x;
-  for (let r = k; r !== 0 && y !== 0 && Number.isFinite(y); ) {
-    const step = Math.max(-1000, Math.min(1000, r));
-    y *= 2 ** step;
-    r -= step;
-  }
-  return y;
-}
 
 /**
  * x·2^k as a lower ('lo') or upper ('hi') bound: exact when the result is a normal double, else

@@ -3,6 +3,7 @@ import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { intervalDoubleXField } from '../numerics/interval-double-x-field.ts';
 import { decimalConstructor } from '../numerics/decimal-field.ts';
+import { ldexp } from '../numerics/exact.ts';
 import { Decimal } from 'decimal.js';
 import { atoms, type FiniteRV, range } from './cgf.ts';
 import { logMeanExp, weightedMean, weightedVariance } from './moments.ts';
@@ -240,16 +241,6 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
 /** λ* can lie beyond the double range (values ~1e-323): the largest double stands in for it. */
 const clampFinite = (x: number) => (Number.isFinite(x) ? x : Math.sign(x) * Number.MAX_VALUE);
 
-/** x·2^k in steps that stay inside the double exponent range (exact unless it under/overflows). */
-function ldexp(x: number, k: number): number {
-  let y = x;
-  for (let r = k; r !== 0; ) {
-    const step = Math.max(-1000, Math.min(1000, r));
-    y *= 2 ** step;
-    r -= step;
-  }
-  return y;
-}
 
 /**
  * The best proxy of a law computed in a certified context (values and weights are enclosures),
