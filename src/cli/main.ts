@@ -73,7 +73,7 @@ export function buildCli(): Command {
     .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
-    .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the tightest sampled instances towards the smallest slack (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
+    .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the sampled informative instances using the most room towards the largest room used (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
     .option('--digits <p>', 'working precision in significant digits (at most 250: escalation goes to 4× and decimal.js knows ln 10 and π to about 1025 digits)', integer('--digits', 20, 250), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
     .option('--out <dir>', 'output directory', 'reports/latest')
@@ -115,7 +115,7 @@ export function buildCli(): Command {
       }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
-      process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
+      process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
       if (!report.complete && !opts.shard) process.stdout.write(`INCOMPLETE: the time limit cut the run short; cut-short properties are reported undecided\n`);
       process.stdout.write(`reports written to ${opts.out}: report.json, report.md, report.html, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
@@ -132,7 +132,7 @@ export function buildCli(): Command {
       const report = mergeReports(reports);
       writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ['report.html', renderHtml(report, new Map(figureFiles))], ...figureFiles]);
       const s = report.summary;
-      process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.tight} tight, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
+      process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
 

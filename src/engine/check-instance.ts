@@ -1,4 +1,5 @@
-import { certify, type Certificate, type Enclosure, type PrecisionPolicy } from '../numerics/certify.ts';
+import { certify, type Certificate, type Enclosure, type InstanceClass, type PrecisionPolicy } from '../numerics/certify.ts';
+import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import type { AnyProperty, Established, NegativeControl } from './property.ts';
 import { toJson, type Json } from './serialize.ts';
 
@@ -10,6 +11,11 @@ export interface InstanceRecord {
   margin: Enclosure;
   digits: number;
   context: string;
+  class: InstanceClass;
+  /** why the instance is degenerate or vacuous */
+  reason: string | null;
+  /** room used (lhs − base)/(rhs − base), on informative instances of an inequality */
+  room: Enclosure | null;
 }
 
 export const record = (instance: unknown, c: Certificate): InstanceRecord => ({
@@ -19,15 +25,40 @@ export const record = (instance: unknown, c: Certificate): InstanceRecord => ({
   margin: c.margin,
   digits: c.digits,
   context: c.context,
+  class: c.class,
+  reason: c.reason,
+  room: c.room,
+});
+
+const nan = { lo: 'NaN', hi: 'NaN' };
+/** An instance whose hypotheses could not be decided at the highest precision allowed. */
+const undecidedHypotheses = (why: string): Certificate => ({
+  verdict: 'undecided', class: 'informative', reason: why, context: 'establish', digits: 0, lhs: nan, rhs: nan, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null,
 });
 
 /** Evaluate one instance of a property (or of a control) to a certificate; null when a hypothesis fails. */
 export function checkInstance(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>, established?: Established<unknown>): { est: Established<unknown>; cert: Certificate | null } {
-  const est = established ?? (control?.establish ?? prop.establish)?.(instance) ?? { hypotheses: [], derived: undefined };
+  let est: Established<unknown>;
+  try {
+    est = established ?? (control?.establish ?? prop.establish)?.(instance) ?? { hypotheses: [], derived: undefined };
+  } catch (e) {
+    // a hypothesis that needs more digits than the policy allows: undecided, not an error
+    if (e instanceof InsufficientPrecision) return { est: { hypotheses: [], derived: undefined }, cert: undecidedHypotheses(e.message) };
+    throw e;
+  }
   if (est.hypotheses.some((h) => !h.established)) return { est, cert: null };
   const sides = control?.sides ?? prop.sides;
   const relation = control?.relation ?? prop.relation;
-  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy) };
+  // a control is a different relation: only the property's own sides are checked as an identity
+  const degenerate = control ? null : prop.degenerate?.(instance, est.derived) ?? null;
+  const attains = control || degenerate !== null ? null : prop.attains?.(instance, est.derived) ?? null;
+  const identity = degenerate !== null ? { class: 'degenerate' as const, reason: degenerate } : attains !== null ? { class: 'informative' as const, reason: attains } : null;
+  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy, { identity }) };
+}
+
+/** The property's own class of an instance (for a control's witness: one on a degenerate instance does not count). */
+export function instanceClassOf(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy): Certificate | null {
+  return checkInstance(prop, instance, policy).cert;
 }
 
 /** Re-certify an instance in Decimal at the working precision, for the report. */
@@ -36,12 +67,21 @@ export function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy:
 }
 
 /**
- * How close an instance is to the bound: the margin relative to max(1, |lhs|, |rhs|) (the
- * report's relative slack), 0 when attained, −∞ when violated with an infinite side, +∞ when the
- * right side is +∞. Smaller is tighter; negative is violated.
+ * The margin relative to the certified magnitude of the computation (not floored at 1), for the
+ * slack statistics of informative instances; null when there is none (an infinite side, or a
+ * magnitude that could not be separated from 0).
  */
-export function relativeSlack(c: Certificate): number {
-  if (c.verdict === 'attained') return 0;
-  if (!Number.isFinite(c.scale)) return c.verdict === 'violated' ? -Infinity : Infinity;
+export function relativeSlack(c: Certificate): number | null {
+  if (!Number.isFinite(c.marginApprox) || !(c.scale > 0)) return c.marginApprox === 0 ? 0 : null;
   return c.marginApprox / c.scale;
+}
+
+/**
+ * The search's objective: the room a bound leaves unused, 1 − room used (0: sharp), on
+ * informative instances that satisfy it; −∞ for a violation; +∞ when the instance tells nothing.
+ */
+export function roomGap(c: Certificate): number {
+  if (c.verdict === 'violated') return -Infinity;
+  if (c.class !== 'informative' || c.roomApprox === null || !Number.isFinite(c.roomApprox) || c.verdict === 'undecided') return Infinity;
+  return c.verdict === 'attained' ? 0 : Math.max(0, 1 - c.roomApprox);
 }

@@ -61,6 +61,28 @@ export interface PropertyDef<I, D = undefined> {
    * whose certified margin can need hundreds of digits (differences of masses of order 1e-600).
    */
   maxDigits?: number;
+  /**
+   * Structural degeneracy: the reason the relation is an identity on this instance (K_n = 0
+   * because Γ = Δ; a point mass where the claim is trivially an equality), or null. Such an
+   * instance is checked as an identity to the working precision and counted `degenerate`: it is
+   * never evidence that the bound is sharp. Infinite sides, both sides exactly equal and a bound
+   * with no room (rhs = base) are classed without a declaration; `Sides.trivial` declares vacuity.
+   */
+  degenerate?: (instance: I, derived: D) => string | null;
+  /**
+   * A family built to attain the bound (a Gaussian mean shift, an isotropic quadratic): the reason,
+   * or null. Such an instance is checked as an identity to the working precision (as `eq` is),
+   * without escalating further, and counts as informative: it shows the bound sharp. A margin
+   * certified beyond the working precision makes the property an error.
+   */
+  attains?: (instance: I, derived: D) => string | null;
+  /** The property that is the claim's statement: the claim's status is its status (default: the claim's first property). */
+  headline?: boolean;
+  /**
+   * What this property checks when it differs from the claim's statement: the form actually
+   * checked, and which steps hold by construction (shown in the claim's report section).
+   */
+  checks?: string;
   /** Coverage classes of an instance (edge-case labels), counted in the report. */
   classify?: (instance: I) => string[];
   /** Terms of a decomposition, tabulated per instance family against a reference quantity. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import type { Certificate, PrecisionPolicy } from '../numerics/certify.ts';
+import type { Certificate, InstanceClass, PrecisionPolicy, Relation } from '../numerics/certify.ts';
 import type { AnyProperty, NegativeControl } from './property.ts';
-import { atWorkingPrecision, checkInstance, record, type InstanceRecord } from './check-instance.ts';
+import { atWorkingPrecision, checkInstance, instanceClassOf, record, roomGap, type InstanceRecord } from './check-instance.ts';
+import { RoomTracker, type RoomSummary } from './room.ts';
 import { toJson } from './serialize.ts';
 
 export { checkInstance, type InstanceRecord };
@@ -13,10 +14,19 @@ import { recordingRandom } from './tape.ts';
 import { StartPool, searchEvaluations, targetedSearch, type SearchSummary } from './targeted.ts';
 import { relativeSlack } from './check-instance.ts';
 
+export type { RoomSummary };
+
 /** Progress within one property: the phase, and how much of it is done (for a progress display). */
 export type ProgressFn = (phase: 'instances' | 'search' | 'controls', done: number, total: number) => void;
 
-export type ClaimStatus = 'holds' | 'tight' | 'violated' | 'undecided' | 'error';
+/**
+ * holds: every instance satisfies the relation, on at least one informative instance.
+ * sharp: and on some informative instance the bound's room is used entirely (room used = 1 to the
+ *   working precision).
+ * violated: a certified counterexample. undecided: an instance left open at the maximum precision,
+ *   a run cut short, or no informative instance. error: a bug in a formula or the engine.
+ */
+export type ClaimStatus = 'holds' | 'sharp' | 'violated' | 'undecided' | 'error';
 
 export interface Budget {
   runs: number;
@@ -38,6 +48,11 @@ export interface ControlResult {
   refuted: boolean;
   /** Instances drawn until the refutation (or the whole budget). */
   instances: number;
+  /**
+   * Violations of the variant on instances that are degenerate for the property (K_n = 0, no
+   * room): they do not count, since the variant and the statement agree there.
+   */
+  degenerateRefutations: number;
   seed: number;
   witness: InstanceRecord | null;
 }
@@ -46,15 +61,28 @@ export interface PropertyResult {
   id: string;
   claim: string;
   title: string;
-  relation: 'le' | 'eq' | 'lt';
+  relation: Relation;
+  /** the claim's statement (its status is the claim's) */
+  headline: boolean;
+  /** the form checked and the steps that hold by construction, when they differ from the statement */
+  checks: string | null;
   status: ClaimStatus;
+  /** why the status is what it is, when the counts alone do not say (e.g. no informative instance) */
+  statusReason: string | null;
   seed: number;
   instances: number;
   discarded: number;
   verdicts: { holds: number; attained: number; violated: number; undecided: number };
+  /** Instances by class (sampled ones; the search's are in `search`). */
+  classes: Record<InstanceClass, number>;
+  /** Why instances were degenerate or vacuous, with counts ("degenerate: K_n = 0 (Γ = Δ)": 120). */
+  classReasons: Record<string, number>;
+  /** How much of the bound's room informative instances use (inequalities only). */
+  room: RoomSummary | null;
   /**
-   * Distribution of the relative slack margin / max(|lhs|, |rhs|) over the instances with finite
-   * sides (0 = attained): quantiles, and how many instances had an infinite side.
+   * Distribution of the relative slack margin / |magnitude| over informative instances with
+   * finite sides (magnitude: the certified lower bound of the largest term, not floored at 1):
+   * quantiles, and how many instances had an infinite side.
    */
   slack: { count: number; infinite: number; min: number; p10: number; median: number; p90: number; max: number } | null;
   /** Instances decided by the double-interval screen alone. */
@@ -64,7 +92,9 @@ export interface PropertyResult {
   /** Per hypothesis: on how many checked instances it was established, on how many discarded ones it failed. */
   hypotheses: Array<{ name: string; established: number; failed: number }>;
   coverage: Record<string, number>;
+  /** The lower end of the tightest informative instance's certified margin. */
   minMargin: string | null;
+  /** The informative instance using the most room (inequalities) or with the largest relative error (identities), at the working precision. */
   tightest: InstanceRecord | null;
   counterexample: (InstanceRecord & { seed: number; path: string }) | null;
   /** The first instance left undecided at the maximum precision, if any. */
@@ -101,13 +131,19 @@ function tryOrNull<T>(f: () => T): T | null {
 /** Controls and probes draw the property's own instance stream: the same generator, the same worlds. */
 function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown>, budget: Budget): ControlResult {
   const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
-  let drawn = 0;
+  let drawn = 0, degenerateRefutations = 0;
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
       drawn++;
       const { cert } = checkInstance(prop, instance, budget.policy, control);
       fc.pre(cert !== null);
-      return cert!.verdict !== 'violated';
+      if (cert!.verdict !== 'violated') return true;
+      // the variant and the statement agree on a degenerate instance: no evidence of teeth there
+      if (!control.establish && instanceClassOf(prop, instance, budget.policy)?.class === 'degenerate') {
+        degenerateRefutations++;
+        return true;
+      }
+      return false;
     }),
     { seed, numRuns: budget.controlRuns, endOnFailure: true, examples: examplesFor(prop.id, control.id), ...timeLimit(budget) },
   );
@@ -119,6 +155,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
     description: control.description,
     refuted: cert?.verdict === 'violated',
     instances: drawn,
+    degenerateRefutations,
     seed,
     witness: cert ? record(witnessInstance, cert) : null,
   };
@@ -131,8 +168,9 @@ const timeLimit = (budget: Budget) =>
 /** The result of a property that the time limit left no time to start. */
 export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
   return {
-    id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, status: 'undecided', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
-    instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, slack: null, screened: 0, maxDigitsUsed: 0,
+    id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, headline: prop.headline ?? false, checks: prop.checks ?? null,
+    status: 'undecided', statusReason: 'not started: the time limit was reached', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
+    instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, classes: { informative: 0, degenerate: 0, vacuous: 0 }, classReasons: {}, room: null, slack: null, screened: 0, maxDigitsUsed: 0,
     hypotheses: [], coverage: {}, minMargin: null, tightest: null, counterexample: null, undecidedExample: null,
     error: null, controls: [], probes: [], breakdown: null, search: null, cutShort: true, warnings: [], durationMs: 0,
   };
@@ -145,11 +183,15 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   if (budget.deadline !== undefined && Date.now() >= budget.deadline) return notStarted(prop, budget);
   const seed = deriveSeed(budget.seed, prop.seedKey ?? prop.id);
   const verdicts = { holds: 0, attained: 0, violated: 0, undecided: 0 };
+  const classes: Record<InstanceClass, number> = { informative: 0, degenerate: 0, vacuous: 0 };
+  const classReasons: Record<string, number> = {};
   const hypotheses = new Map<string, number>();
   const failedHypotheses = new Map<string, number>();
   const coverage: Record<string, number> = {};
   let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
-  let tightest: { instance: unknown; margin: number } | null = null;
+  const room = new RoomTracker();
+  // identities: the instance with the largest relative error
+  let worst: { instance: unknown; error: number } | null = null;
   let undecidedExample: InstanceRecord | null = null;
   const slacks: number[] = [];
   let infiniteSides = 0;
@@ -158,6 +200,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   const numRuns = Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1)));
   const recorder = recordingRandom();
   const pool = new StartPool();
+  const identity = prop.relation === 'eq';
 
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
@@ -178,6 +221,8 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
       for (const label of prop.classify?.(instance) ?? []) coverage[label] = (coverage[label] ?? 0) + 1;
       table?.add(instance, est.derived);
       verdicts[cert.verdict]++;
+      classes[cert.class]++;
+      if (cert.reason !== null && cert.class !== 'informative') classReasons[`${cert.class}: ${cert.reason}`] = (classReasons[`${cert.class}: ${cert.reason}`] ?? 0) + 1;
       if (cert.verdict === 'undecided' && undecidedExample === null) undecidedExample = record(instance, cert);
       if (cert.context.startsWith('interval-double')) screened++;
       maxDigitsUsed = Math.max(maxDigitsUsed, cert.digits);
@@ -185,11 +230,18 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
         shrinking = true;
         return false;
       }
-      const m = cert.verdict === 'attained' ? 0 : cert.marginApprox;
-      if (Number.isFinite(cert.scale)) slacks.push(relativeSlack(cert));
-      else infiniteSides++;
-      pool.offer(recorder.latest(), instance, relativeSlack(cert));
-      if (tightest === null || m < tightest.margin) tightest = { instance, margin: m };
+      if (cert.class === 'informative') {
+        const rel = relativeSlack(cert);
+        if (rel !== null) slacks.push(rel);
+        else infiniteSides++;
+        if (identity) {
+          const err = Math.abs(rel ?? 0);
+          if (worst === null || err > worst.error) worst = { instance, error: err };
+        } else {
+          room.add(instance, cert, 'sampled');
+          pool.offer(recorder.latest(), instance, roomGap(cert));
+        }
+      } else if (cert.class === 'vacuous') infiniteSides += /infinity|∞/.test(cert.reason ?? '') ? 1 : 0;
       return true;
     }),
     { seed, numRuns, examples: examplesFor(prop.id, null), randomType: recorder.randomType, ...timeLimit(budget) },
@@ -213,18 +265,16 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
     }
     counterexample = cert
       ? { ...record(instance, cert), seed, path: details.counterexamplePath ?? '' }
-      : { instance: toJson(instance), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, margin: { lo: 'NaN', hi: 'NaN' }, digits: 0, context: 'error', seed, path: details.counterexamplePath ?? '' };
+      : { instance: toJson(instance), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, margin: { lo: 'NaN', hi: 'NaN' }, digits: 0, context: 'error', class: 'informative', reason: null, room: null, seed, path: details.counterexamplePath ?? '' };
   } else if (details.failed) {
     error = `fast-check stopped without a counterexample (${details.numSkips} instances skipped: the hypotheses are rarely established)`;
   }
 
   let search: SearchSummary | null = null;
-  if (!details.failed && !cutShort && pool.starts.length > 0 && searchEvaluations(prop, budget) > 0) {
-    const found = targetedSearch(prop, budget, pool, onProgress && ((done, total) => onProgress('search', done, total)));
+  if (!identity && !details.failed && !cutShort && pool.starts.length > 0 && searchEvaluations(prop, budget) > 0) {
+    const found = targetedSearch(prop, budget, pool, room, onProgress && ((done, total) => onProgress('search', done, total)));
     search = found.summary;
     if (found.undecided && undecidedExample === null) undecidedExample = found.undecided;
-    const ft = found.tightest as { instance: unknown; margin: number } | null;
-    if (ft && (tightest === null || ft.margin < (tightest as { margin: number }).margin)) tightest = ft;
     if (found.error !== null) error = found.error;
     if (found.violation) {
       const instance = (found.violation as { instance: unknown }).instance;
@@ -235,19 +285,30 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
     if (found.summary.interrupted) cutShort = true;
   }
 
-  const t = tightest as { instance: unknown; margin: number } | null;
-  const tightCert = t ? atWorkingPrecision(prop, t.instance, budget.policy) : null;
+  const recertify = (instance: unknown) => {
+    const c = tryOrNull(() => atWorkingPrecision(prop, instance, budget.policy));
+    return c ? record(instance, c) : null;
+  };
+  const roomSummary = identity ? null : room.summary(budget.policy, recertify);
+  const w = worst as { instance: unknown; error: number } | null;
+  const tightest = identity ? (w ? recertify(w.instance) : null) : roomSummary?.best?.instance ?? null;
   // the status weighs sampled and searched instances alike
   const all = { ...verdicts };
   if (search) for (const k of Object.keys(all) as Array<keyof typeof all>) all[k] += search.verdicts[k];
+  const informative = classes.informative + (search?.classes.informative ?? 0);
+  let statusReason: string | null = null;
   let status: ClaimStatus = cutShort && !counterexample && error === null ? 'undecided'
     : error !== null ? 'error'
     : all.violated > 0 || counterexample ? 'violated'
     : all.undecided > 0 ? 'undecided'
     : instances === 0 ? 'error'
-    : all.attained > 0 ? 'tight'
+    : informative === 0 ? 'undecided'
+    : roomSummary?.sharp ? 'sharp'
     : 'holds';
   if (status === 'error' && error === null) error = 'no instance established the hypotheses';
+  if (cutShort) statusReason = 'cut short by the time limit';
+  else if (status === 'undecided' && all.undecided === 0) statusReason = `no informative instance: all ${instances} were degenerate or vacuous`;
+  else if (status === 'undecided') statusReason = `${all.undecided} instance(s) left open at ${budget.policy.maxDigits} digits`;
 
   const variants = prop.controls.length + (prop.probes?.length ?? 0);
   let variantsDone = 0;
@@ -262,24 +323,34 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   const probes = (prop.probes ?? []).map((c) => variant(c as NegativeControl<unknown, unknown>, probeBudget));
   // controls or probes interrupted by the deadline: their verdicts are incomplete too
   if (budget.deadline !== undefined && Date.now() >= budget.deadline) cutShort = true;
-  if (cutShort && status !== 'violated' && status !== 'error') status = 'undecided';
+  if (cutShort && status !== 'violated' && status !== 'error') {
+    status = 'undecided';
+    statusReason = 'cut short by the time limit';
+  }
+  const tightRec = tightest as InstanceRecord | null;
   const result = {
     id: prop.id,
     claim: prop.claim,
     title: prop.title,
     relation: prop.relation,
+    headline: prop.headline ?? false,
+    checks: prop.checks ?? null,
     status,
+    statusReason,
     seed,
     instances,
     discarded,
     verdicts,
+    classes,
+    classReasons,
+    room: roomSummary,
     slack: quantiles(slacks, infiniteSides),
     screened,
     maxDigitsUsed,
     hypotheses: [...new Set([...hypotheses.keys(), ...failedHypotheses.keys()])].map((name) => ({ name, established: hypotheses.get(name) ?? 0, failed: failedHypotheses.get(name) ?? 0 })),
     coverage,
-    minMargin: tightCert ? (tightCert.verdict === 'attained' ? '0' : tightCert.margin.lo) : null,
-    tightest: tightCert && t ? record(t.instance, tightCert) : null,
+    minMargin: tightRec ? tightRec.margin.lo : null,
+    tightest: tightRec,
     counterexample,
     undecidedExample,
     error,

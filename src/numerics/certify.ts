@@ -4,25 +4,52 @@ import { intervalField } from './interval-decimal-field.ts';
 import { intervalDoubleXField } from './interval-double-x-field.ts';
 import { InsufficientPrecision } from './insufficient-precision.ts';
 
-/** The two sides of a claimed relation, as computed by one formula in some arithmetic context. */
+/**
+ * The two sides of a claimed relation, as computed by one formula in some arithmetic context, with
+ * what the verdict needs to say how much the bound tells:
+ * - `base`: the baseline the bound adds to or subtracts from (T8: gen_T; T10: c·gen_T; default 0),
+ *   so that the room used is (lhs − base)/(rhs − base);
+ * - `trivial`: the bound that holds for free (for `le` a trivial upper bound of lhs, for `ge` a
+ *   trivial lower bound): a bound at or beyond it is vacuous;
+ * - `scale`: the magnitude of terms that cancel in rhs − lhs, when it exceeds |lhs| and |rhs|
+ *   (so that "zero to the working precision" is relative to the computation, not to the result);
+ *   for identities (`eq`, and instances declared degenerate) it defaults to 1.
+ */
 export interface Sides<T> {
   lhs: T;
   rhs: T;
+  base?: T;
+  trivial?: T;
+  scale?: T;
 }
 
 /** A formula written once: evaluated in whichever context the certifier hands it. */
 export type Formula = <T>(F: Field<T>) => Sides<T>;
 
-/** `le`: lhs ≤ rhs (margin rhs − lhs ≥ 0). `eq`: lhs = rhs. */
-/** lhs ≤ rhs, lhs = rhs (to the working precision), or lhs < rhs (strict: the margin must be certified positive). */
-export type Relation = 'le' | 'eq' | 'lt';
+/**
+ * `le`: lhs ≤ rhs; `ge`: lhs ≥ rhs (a lower bound rhs on the quantity lhs); `lt`: lhs < rhs
+ * strictly (the margin must be certified positive); `eq`: lhs = rhs to the working precision.
+ * For `le` and `ge`, lhs is the bounded quantity and rhs the bound.
+ */
+export type Relation = 'le' | 'ge' | 'eq' | 'lt';
 
 /**
- * holds: certified margin > 0 (for `le`). attained: |margin| is zero to the working precision.
- * violated: certified margin < 0 (or, for `eq`, certified nonzero beyond the working precision).
- * undecided: the enclosure still straddles the threshold at the maximum precision.
+ * holds: the margin is certified positive (for `le`/`ge`, however small).
+ * attained: the margin is exactly 0, or (after escalation to the maximum precision) its enclosure
+ *   lies within ±ε·scale, ε = 10^−(digits−guardDigits) and scale a certified lower bound of the
+ *   computation's magnitude; for `eq`, within ±ε·scale at the working precision.
+ * violated: the margin is certified negative, however small (for `eq`: certified nonzero).
+ * undecided: the enclosure still straddles 0, beyond ±ε·scale, at the maximum precision.
  */
 export type InstanceVerdict = 'holds' | 'attained' | 'violated' | 'undecided';
+
+/**
+ * What an instance says about a bound. degenerate: the relation is an identity there for a
+ * structural reason (declared by the property, both sides exactly equal, or no room: rhs = base).
+ * vacuous: the bound says nothing (an infinite side; a bound at or beyond the trivial one).
+ * informative: the rest. Only informative instances can show that a bound is sharp.
+ */
+export type InstanceClass = 'informative' | 'degenerate' | 'vacuous';
 
 export interface PrecisionPolicy {
   /** Working precision P: "zero to the working precision" means |margin| ≤ scale·10^−(P−guardDigits). */
@@ -47,117 +74,237 @@ export interface Enclosure {
 
 export interface Certificate {
   verdict: InstanceVerdict;
+  class: InstanceClass;
+  /** Why the instance is degenerate or vacuous (null when informative). */
+  reason: string | null;
   /** Context that decided: 'interval-double', 'interval-double-x' (extended exponent) or 'interval-decimal'. */
   context: string;
   /** Significant digits of the deciding context. */
   digits: number;
   lhs: Enclosure;
   rhs: Enclosure;
-  /** Enclosure of rhs − lhs ("Infinity" when the right side is +∞). */
+  /** Enclosure of the margin: rhs − lhs for `le`/`lt`/`eq`, lhs − rhs for `ge` ("Infinity" for an infinite side). */
   margin: Enclosure;
-  /** A double near the margin, for ranking instances. */
+  /** A double near the margin, for ranking instances (never for verdicts). */
   marginApprox: number;
-  /** max(1, |lhs|, |rhs|): the scale of the zero threshold. */
+  /** A certified lower bound of max(|lhs|, |rhs|, |scale|): the magnitude "zero" is relative to. */
   scale: number;
+  /** (lhs − base)/(rhs − base) on informative instances of an inequality; null otherwise. */
+  room: Enclosure | null;
+  /** A double near the room used (the midpoint of its enclosure), for ranking. */
+  roomApprox: number | null;
 }
 
 type Decision = InstanceVerdict | 'escalate';
 
-function isPosInf<T>(F: Field<T>, x: T): boolean {
-  return F.bounds(x).lo === 'Infinity';
+/** A side that is NaN is a bug in the formula, not an undecided instance. */
+export class NaNSide extends Error {
+  override name = 'NaNSide';
 }
-function isNegInf<T>(F: Field<T>, x: T): boolean {
-  return F.bounds(x).hi === '-Infinity';
+
+interface Outcome {
+  decision: Decision;
+  cert: Certificate;
+  /** the enclosures were lost rather than merely too coarse (an infinite end, or very wide) */
+  wide: boolean;
+}
+
+const nan: Enclosure = { lo: 'NaN', hi: 'NaN' };
+
+interface Stage {
+  /** the evaluation at the maximum precision: what is still open is undecided */
+  final: boolean;
+  /** at or above the working precision */
+  working: boolean;
 }
 
 /**
- * Evaluate once in F and classify; 'escalate' when more precision could still decide. `wide`: the
- * enclosures were lost rather than merely too coarse (an end may be infinite, or the margin's
- * width exceeds 10⁻⁶ of the scale), the mark of doubles under- or overflowing.
+ * An instance on which the property declares the relation to be an identity: `degenerate` (for a
+ * structural reason, e.g. K_n = 0 because Γ = Δ: never evidence of sharpness) or `attained` (a
+ * family built to attain the bound, e.g. a Gaussian mean shift: informative, and its room used is
+ * reported). Either is checked as an identity to the working precision; a margin certified beyond
+ * that is a bug in the declaration, reported as an error.
  */
-function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, final: boolean, workingReached: boolean): { decision: Decision; cert: Certificate; wide?: boolean } {
+export interface DeclaredIdentity {
+  class: 'degenerate' | 'informative';
+  reason: string;
+}
+
+/**
+ * Evaluate once in F and classify; 'escalate' when more precision could still decide.
+ */
+function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, stage: Stage, declared: DeclaredIdentity | null): Outcome {
   let sides: Sides<T>;
+  const context = { context: F.name, digits: Math.round(F.digits) };
+  const open = (wide: boolean, lhs = nan, rhs = nan): Outcome => ({
+    decision: stage.final ? 'undecided' : 'escalate',
+    wide,
+    cert: { ...context, verdict: 'undecided', class: 'informative', reason: null, lhs, rhs, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null },
+  });
   try {
     sides = formula(F);
   } catch (e) {
     // decimal.js knows ln 10 and π to about 1025 digits: beyond that, as undecidable as a straddling pivot
     const limit = e instanceof Error && /Precision limit exceeded/.test(e.message);
     if (!(e instanceof InsufficientPrecision) && !limit) throw e;
-    const verdict: InstanceVerdict = 'undecided';
-    return { decision: final ? verdict : 'escalate', wide: false, cert: { context: F.name, digits: Math.round(F.digits), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, verdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } };
+    return open(false);
   }
-  const { lhs, rhs } = sides;
-  const base = { context: F.name, digits: Math.round(F.digits), lhs: F.bounds(lhs), rhs: F.bounds(rhs) };
-  const infinite = (verdict: InstanceVerdict, margin: string, approx: number) => ({
+  // `ge` is `le` with the sides' roles in the margin exchanged: a = the side that must be smaller
+  const [a, b] = relation === 'ge' ? [sides.rhs, sides.lhs] : [sides.lhs, sides.rhs];
+  const lhsB = F.bounds(sides.lhs), rhsB = F.bounds(sides.rhs);
+  for (const [name, x] of [['lhs', lhsB], ['rhs', rhsB]] as const) {
+    if (x.lo === 'NaN' || x.hi === 'NaN') throw new NaNSide(`the ${name} evaluated to NaN in ${F.name}`);
+    // the whole line at the highest precision: ∞ − ∞, 0·∞, or a division by an enclosure of 0
+    if (stage.final && x.lo === '-Infinity' && x.hi === 'Infinity') throw new NaNSide(`the ${name} is undefined at ${Math.round(F.digits)} digits (NaN: ∞ − ∞, 0·∞, or a division by 0)`);
+  }
+  const base = { ...context, lhs: lhsB, rhs: rhsB };
+  const done = (verdict: InstanceVerdict, cls: InstanceClass, reason: string | null, margin: Enclosure, marginApprox: number): Outcome => ({
     decision: verdict,
-    cert: { ...base, verdict, margin: { lo: margin, hi: margin }, marginApprox: approx, scale: Infinity },
+    wide: false,
+    cert: { ...base, verdict, class: cls, reason, margin, marginApprox, scale: Infinity, room: null, roomApprox: null },
   });
-  // Infinite sides: decided only when the other side is certainly infinite or certainly finite;
-  // an enclosure that may reach ∞ asks for more precision.
-  const lInf = isPosInf(F, lhs), rInf = isPosInf(F, rhs), lNegInf = isNegInf(F, lhs), rNegInf = isNegInf(F, rhs);
-  const finite = (x: T) => {
-    const b = F.bounds(x);
-    return !/Infinity|NaN/.test(b.lo + b.hi);
-  };
-  const escalate = () => ({ decision: (final ? 'undecided' : 'escalate') as Decision, wide: true, cert: { ...base, verdict: 'undecided' as InstanceVerdict, margin: { lo: 'NaN', hi: 'NaN' }, marginApprox: NaN, scale: Infinity } });
-  if ((lInf && rInf) || (lNegInf && rNegInf)) return infinite(relation === 'eq' ? 'attained' : relation === 'lt' ? 'violated' : 'holds', 'NaN', Infinity);
-  if (relation !== 'eq' && (rInf || lNegInf)) return infinite('holds', 'Infinity', Infinity);
-  if (lInf || rInf || lNegInf || rNegInf) {
-    const other = lInf || lNegInf ? rhs : lhs;
-    return finite(other) ? infinite('violated', lInf || rNegInf ? '-Infinity' : 'Infinity', lInf || rNegInf ? -Infinity : Infinity) : escalate();
-  }
 
-  const margin = F.sub(rhs, lhs);
-  const scale = Math.max(1, Math.abs(F.approx(lhs)), Math.abs(F.approx(rhs)));
-  const thr = F.mul(F.fromNumber(scale), F.fromString(`1e-${policy.digits - policy.guardDigits}`));
-  const aboveThr = F.sign(F.sub(margin, thr)); // margin > thr ?
-  const belowNegThr = F.sign(F.add(margin, thr)); // margin < −thr ?
+  // Infinite sides, decided only when certain (an enclosure that may reach ∞ asks for more precision).
+  const aB = F.bounds(a), bB = F.bounds(b);
+  const aPos = aB.lo === 'Infinity', bPos = bB.lo === 'Infinity', aNeg = aB.hi === '-Infinity', bNeg = bB.hi === '-Infinity';
+  const finite = (x: Enclosure) => !/Infinity/.test(x.lo + x.hi);
+  if (aPos || bPos || aNeg || bNeg) {
+    const same = 'both sides are the same infinity';
+    if ((aPos && bPos) || (aNeg && bNeg)) return done(relation === 'lt' ? 'violated' : relation === 'eq' ? 'attained' : 'holds', 'vacuous', same, nan, NaN);
+    if (aNeg || bPos) {
+      // −∞ ≤ x or x ≤ +∞: true, and says nothing (a bound of +∞; a lower side of −∞)
+      if (relation === 'eq') return finite(aNeg ? bB : aB) || (aNeg && bPos) ? done('violated', 'informative', null, { lo: 'Infinity', hi: 'Infinity' }, Infinity) : open(true, lhsB, rhsB);
+      return done('holds', 'vacuous', aNeg && bPos ? '−∞ ≤ +∞' : bPos ? 'the bound is +∞' : 'the smaller side is −∞', { lo: 'Infinity', hi: 'Infinity' }, Infinity);
+    }
+    // +∞ ≤ x with x < +∞, or x ≤ −∞ with x > −∞: violated once the other side is certainly not that infinity
+    const other = aPos ? bB : aB;
+    return finite(other) || (aPos && bNeg) ? done('violated', 'informative', null, { lo: '-Infinity', hi: '-Infinity' }, -Infinity) : open(true, lhsB, rhsB);
+  }
+  if (!finite(aB) || !finite(bB)) return open(true, lhsB, rhsB);
+
+  const margin = F.sub(b, a);
   const sgn = F.sign(margin);
-  const cert = (verdict: InstanceVerdict): Certificate => ({ ...base, verdict, margin: F.bounds(margin), marginApprox: F.approx(margin), scale });
+  // the magnitude "zero" is measured against: a certified lower bound of the largest term. An
+  // identity's sides are often both 0 while the terms behind them are not, so identities (and
+  // declared ones) measure against the declared scale, by default 1 (the size of probabilities
+  // and losses); an inequality has no such default: it escalates instead.
+  const identity = relation === 'eq' || declared !== null;
+  let magnitude = F.max(F.abs(sides.lhs), F.abs(sides.rhs));
+  const declaredScale = sides.scale ?? (identity ? F.fromNumber(1) : undefined);
+  if (declaredScale !== undefined) magnitude = F.max(magnitude, F.abs(declaredScale));
+  const scaleLo = F.lower(magnitude);
+  const thr = F.mul(scaleLo, F.fromString(`1e-${policy.digits - policy.guardDigits}`));
+  // |margin| ≤ thr, certified
+  const gap = F.sign(F.sub(thr, F.abs(margin)));
+  const within = gap === 0 || gap === 1;
+  const marginLo = F.lowerNumber(margin), marginHi = F.upperNumber(margin);
+  const wide = !(Number.isFinite(marginLo) && Number.isFinite(marginHi)) || marginHi - marginLo > 1e-6 * Math.max(F.upperNumber(magnitude), Number.MIN_VALUE);
+  const cert = (verdict: InstanceVerdict, cls: InstanceClass, reason: string | null, room: Enclosure | null = null, roomApprox: number | null = null): Certificate => ({
+    ...base, verdict, class: cls, reason, margin: F.bounds(margin), marginApprox: F.approx(margin), scale: F.approx(scaleLo), room, roomApprox,
+  });
+  const out = (decision: Decision, c: Certificate): Outcome => ({ decision, wide, cert: c });
+  const escalate = () => out(stage.final ? 'undecided' : 'escalate', cert('undecided', 'informative', null));
 
-  let decision: Decision = 'escalate';
-  if (relation === 'lt') {
-    // strict: any certified positive margin holds, however small; a margin certified ≤ 0 violates
-    if (sgn === 1) decision = 'holds';
-    else if (sgn === 0 || sgn === -1) decision = 'violated';
-    else if (final) decision = 'undecided';
-  } else if (relation === 'le') {
-    if (sgn === -1) decision = 'violated';
-    else if (aboveThr === 1) decision = 'holds';
-    else if (workingReached && aboveThr !== undefined && belowNegThr !== undefined && aboveThr <= 0 && belowNegThr >= 0) decision = 'attained';
-    else if (final) decision = sgn === 1 ? 'holds' : 'undecided';
-  } else {
-    if (aboveThr === 1 || belowNegThr === -1) decision = 'violated';
-    else if (workingReached && aboveThr !== undefined && belowNegThr !== undefined && aboveThr <= 0 && belowNegThr >= 0) decision = 'attained';
-    else if (final) decision = 'undecided';
+  /** The class of a satisfied inequality instance, with its room used. */
+  const classify = (verdict: InstanceVerdict, reason: string | null): Outcome => {
+    // the bound at or beyond the trivial one says nothing
+    if (sides.trivial !== undefined) {
+      const beyond = F.sign(relation === 'ge' ? F.sub(sides.trivial, sides.rhs) : F.sub(sides.rhs, sides.trivial));
+      if (beyond === 0 || beyond === 1) return out(verdict, cert(verdict, 'vacuous', 'the bound is no better than the trivial one'));
+    }
+    // room used: (lhs − base)/(rhs − base); no room (rhs = base) is an identity, not a sharp bound
+    const zero = F.fromNumber(0);
+    const den = F.sub(sides.rhs, sides.base ?? zero);
+    const denSign = F.sign(den);
+    if (denSign === 0) return out(verdict, cert(verdict, 'degenerate', 'no room: the bound equals its base'));
+    if (denSign === undefined) {
+      if (!stage.final) return out('escalate', cert('undecided', 'informative', null));
+      return out(verdict, cert(verdict, 'degenerate', `no room to ${Math.round(F.digits)} digits: rhs − base is not separated from 0`));
+    }
+    const room = F.div(F.sub(sides.lhs, sides.base ?? zero), den);
+    return out(verdict, cert(verdict, 'informative', reason, F.bounds(room), F.approx(room)));
+  };
+
+  if (declared !== null) {
+    // an identity declared by the property: checked as one, to the working precision
+    if (sgn === -1 || (relation === 'eq' && sgn === 1)) return out('violated', cert('violated', declared.class, declared.reason));
+    if (sgn === 0 || (stage.working && within)) {
+      if (declared.class === 'degenerate' || relation === 'eq') return out('attained', cert('attained', declared.class, declared.reason));
+      return classify('attained', declared.reason);
+    }
+    if (sgn === 1 && stage.working) throw new Error(`instance declared an identity (${declared.reason}) but its margin is certified positive, beyond the working precision: [${F.bounds(margin).lo}, ${F.bounds(margin).hi}]`);
+    return escalate();
   }
-  const lo = F.lowerNumber(margin), hi = F.upperNumber(margin);
-  const wide = !(Number.isFinite(lo) && Number.isFinite(hi)) || hi - lo > 1e-6 * scale;
-  return { decision, wide, cert: cert(decision === 'escalate' ? 'undecided' : decision) };
+
+  if (relation === 'eq') {
+    if (sgn === 1 || sgn === -1) return out('violated', cert('violated', 'informative', null));
+    if (sgn === 0 || (stage.working && within)) return out('attained', cert('attained', 'informative', null));
+    return escalate();
+  }
+
+  if (sgn === -1 || (relation === 'lt' && sgn === 0)) return out('violated', cert('violated', 'informative', null));
+  if (sgn === 0) return out('attained', cert('attained', 'degenerate', 'both sides exactly equal'));
+  if (sgn === 1) return classify('holds', null);
+  // a straddling margin is attained only at the maximum precision, and only within ±ε·scale
+  if (stage.final && within && relation !== 'lt') return classify('attained', null);
+  return escalate();
+}
+
+export interface CertifyOptions {
+  /** the property declares the relation an identity on this instance (degenerate, or attained by design) */
+  identity?: DeclaredIdentity | null;
 }
 
 /**
  * Certify a relation between two sides computed by `formula`.
  * A rigorous double-interval screen decides most instances at once; otherwise Decimal enclosures
- * are evaluated at increasing precision, raised only while the enclosure straddles the threshold.
+ * are evaluated at increasing precision, raised while the enclosure of the margin straddles 0 (or
+ * the bound's room is not separated from 0), up to the policy's maximum.
  */
-export function certify(formula: Formula, relation: Relation, policy: PrecisionPolicy): Certificate {
+export function certify(formula: Formula, relation: Relation, policy: PrecisionPolicy, options: CertifyOptions = {}): Certificate {
+  const declared = options.identity ?? null;
+  const early: Stage = { final: false, working: false };
   if (!policy.noScreen) {
     // plain doubles first; then, when their enclosures were lost (tiny probabilities underflow,
     // huge weights overflow), doubles with an extended exponent
-    const plain = decide(intervalDoubleField, formula, relation, policy, false, false);
+    const plain = decide(intervalDoubleField, formula, relation, policy, early, declared);
     if (plain.decision !== 'escalate') return plain.cert;
     if (plain.wide) {
-      const extended = decide(intervalDoubleXField, formula, relation, policy, false, false);
+      const extended = decide(intervalDoubleXField, formula, relation, policy, early, declared);
       if (extended.decision !== 'escalate') return extended.cert;
     }
   }
-  // an identity is attained only at the working precision: equalities start there
-  let digits = Math.min(relation === 'eq' ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
+  // identities can only be attained at the working precision: equalities start there
+  const identity = relation === 'eq' || declared !== null;
+  let digits = Math.min(identity ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
   for (;;) {
-    const final = digits >= policy.maxDigits;
-    const { decision, cert } = decide(intervalField(digits), formula, relation, policy, final, digits >= policy.digits);
+    const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
+    const { decision, cert } = decide(intervalField(digits), formula, relation, policy, stage, declared);
     if (decision !== 'escalate') return cert;
     digits = digits < policy.digits ? policy.digits : Math.min(2 * digits, policy.maxDigits);
   }
+}
+
+/**
+ * The certified sign of one quantity, with the same escalation: −1, 0 (exactly zero) or +1, or
+ * undefined when its enclosure still straddles 0 at the maximum precision. For hypotheses such as
+ * "K_n > 0, certified".
+ */
+export function certifiedSign(quantity: <T>(F: Field<T>) => T, policy: PrecisionPolicy): -1 | 0 | 1 | undefined {
+  const fields: Array<Field<unknown>> = policy.noScreen ? [] : [intervalDoubleField as Field<unknown>, intervalDoubleXField as Field<unknown>];
+  for (let digits = policy.startDigits; ; digits = Math.min(2 * digits, policy.maxDigits)) {
+    fields.push(intervalField(digits) as Field<unknown>);
+    if (digits >= policy.maxDigits) break;
+  }
+  for (const F of fields) {
+    let s: -1 | 0 | 1 | undefined;
+    try {
+      s = F.sign(quantity(F));
+    } catch (e) {
+      if (e instanceof InsufficientPrecision) continue;
+      throw e;
+    }
+    if (s !== undefined) return s;
+  }
+  return undefined;
 }

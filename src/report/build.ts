@@ -3,19 +3,27 @@ import type { ClaimStatus, PropertyResult } from '../engine/run-property.ts';
 import type { ClaimSpec } from '../spec/catalogue.ts';
 import type { ClaimReport, Report } from './types.ts';
 
-const ORDER: ClaimStatus[] = ['error', 'violated', 'undecided', 'tight', 'holds'];
+const FAILING: ClaimStatus[] = ['error', 'violated', 'undecided'];
 
-/** The worst status wins: error > violated > undecided > tight > holds. */
-export function combineStatus(statuses: ClaimStatus[]): ClaimStatus {
-  for (const s of ORDER) if (statuses.includes(s)) return s;
-  return 'error';
+/** The claim's statement: the property declared headline, else the claim's first property. */
+export const headlineOf = (results: PropertyResult[]): PropertyResult | undefined => results.find((r) => r.headline) ?? results[0];
+
+/**
+ * A claim's status: error, violated or undecided when any of its properties is (in that order),
+ * otherwise its headline property's status (sharp or holds): a side property that is sharp on a
+ * family built to attain the bound does not make the statement sharp.
+ */
+export function claimStatus(results: PropertyResult[]): ClaimStatus {
+  for (const s of FAILING) if (results.some((r) => r.status === s)) return s;
+  return headlineOf(results)?.status ?? 'error';
 }
 
-const marginValue = (s: string | null) => (s === null ? new Decimal(Infinity) : new Decimal(s));
+const roomValue = (r: PropertyResult) => (r.room?.best ? new Decimal(r.room.best.room.hi) : new Decimal(-Infinity));
 
 export function claimReport(spec: ClaimSpec, results: PropertyResult[]): ClaimReport {
-  const byMargin = results.filter((r) => r.minMargin !== null).sort((a, b) => marginValue(a.minMargin).cmp(marginValue(b.minMargin)));
-  const tightestProp = byMargin[0];
+  const headline = headlineOf(results);
+  // the headline's best instance when it has one; otherwise the claim's property using the most room
+  const tightestProp = headline?.tightest ? headline : [...results].filter((r) => r.tightest).sort((a, b) => roomValue(b).cmp(roomValue(a)))[0];
   const failing = results.find((r) => r.counterexample !== null);
   return {
     id: spec.id,
@@ -26,7 +34,14 @@ export function claimReport(spec: ClaimSpec, results: PropertyResult[]): ClaimRe
     statement: spec.conclusion,
     hypotheses: spec.hypotheses,
     flags: spec.flags,
-    status: combineStatus(results.map((r) => r.status)),
+    status: claimStatus(results),
+    headline: headline?.id ?? null,
+    room: headline?.room ?? null,
+    classes: {
+      informative: results.reduce((s, r) => s + r.classes.informative, 0),
+      degenerate: results.reduce((s, r) => s + r.classes.degenerate, 0),
+      vacuous: results.reduce((s, r) => s + r.classes.vacuous, 0),
+    },
     instances: results.reduce((s, r) => s + r.instances, 0),
     minMargin: tightestProp?.minMargin ?? null,
     tightest: tightestProp?.tightest ? { ...tightestProp.tightest, property: tightestProp.id } : null,
@@ -39,7 +54,7 @@ export function claimReport(spec: ClaimSpec, results: PropertyResult[]): ClaimRe
 }
 
 export function summarise(claims: ClaimReport[]): Record<ClaimStatus, number> {
-  const summary: Record<ClaimStatus, number> = { holds: 0, tight: 0, violated: 0, undecided: 0, error: 0 };
+  const summary: Record<ClaimStatus, number> = { holds: 0, sharp: 0, violated: 0, undecided: 0, error: 0 };
   for (const c of claims) summary[c.status]++;
   return summary;
 }
@@ -62,7 +77,7 @@ export function buildReport(args: {
     .filter(({ results }) => results.length > 0)
     .map(({ spec, results }) => claimReport(spec, results));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'kd-verify', version: args.version },
     config: args.config,
     complete: args.complete ?? true,

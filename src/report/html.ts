@@ -10,7 +10,7 @@ import { escapeXml } from './escape.ts';
  * tables as stacked bars, and the run's figures.
  */
 const esc = escapeXml;
-const STATUS_COLOUR: Record<string, string> = { holds: '#2e7d32', tight: '#1565c0', violated: '#c62828', undecided: '#ef6c00', error: '#6a1b9a' };
+const STATUS_COLOUR: Record<string, string> = { holds: '#2e7d32', sharp: '#1565c0', violated: '#c62828', undecided: '#ef6c00', error: '#6a1b9a' };
 
 /** Relative slack quantiles on a log axis from 1e-12 to 1 (0 drawn at the left edge). */
 function slackPlot(p: PropertyResult): string {
@@ -21,7 +21,10 @@ function slackPlot(p: PropertyResult): string {
     return pad + t * (W - 2 * pad);
   };
   const s = p.slack;
-  const found = p.search?.foundSlack != null && p.search.foundSlack < s.min ? p.search.foundSlack : null;
+  // the search maximises room used; its best instance's relative slack, when below the sampled minimum
+  const best = p.search?.best;
+  const bestSlack = best && Number(best.margin.lo) >= 0 ? Number(best.margin.lo) / Math.max(Math.abs(Number(best.lhs.lo)), Math.abs(Number(best.rhs.lo))) : null;
+  const found = bestSlack !== null && Number.isFinite(bestSlack) && bestSlack < s.min ? bestSlack : null;
   return `<svg class="slack" width="${W}" height="${H}" role="img" aria-label="relative slack quantiles of ${esc(p.id)}">
 <line x1="${pad}" y1="13" x2="${W - pad}" y2="13" stroke="#ccc"/>
 <line x1="${x(s.min)}" y1="13" x2="${x(s.max)}" y2="13" stroke="#555"/>
@@ -98,7 +101,7 @@ code{font-size:12px;word-break:break-all}section{border-top:1px solid #ccc;margi
 </style></head><body>
 <h1>kd-verify verification report</h1>
 <p>kd-verify ${esc(r.tool.version)} · seed ${r.config.seed} · ${r.config.runs} instances per property · ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : '<b>incomplete</b>'} · ${(r.timing.durationMs / 1000).toFixed(1)} s</p>
-<p><b>Summary:</b> ${s.holds} holds · ${s.tight} tight · ${s.violated} violated · ${s.undecided} undecided · ${s.error} error</p>
+<p><b>Summary:</b> ${s.holds} holds · ${s.sharp} sharp · ${s.violated} violated · ${s.undecided} undecided · ${s.error} error</p>
 <table class="overview"><tr><th>claim</th><th>status</th><th>provenance</th><th>instances</th><th>min margin</th><th>controls refuted</th></tr>${overview}</table>
 ${r.classification ? `<h2>Softening operators: operator × axiom</h2>${classificationTable(r.classification)}` : ''}
 ${claims.join('\n')}

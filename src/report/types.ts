@@ -1,4 +1,5 @@
-import type { ClaimStatus, ControlResult, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
+import type { ClaimStatus, ControlResult, InstanceRecord, PropertyResult, RoomSummary } from '../engine/run-property.ts';
+import type { InstanceClass } from '../numerics/certify.ts';
 import type { Provenance } from '../spec/catalogue.ts';
 import type { DoublePathSurvey } from '../linalg/differential.ts';
 import type { Classification } from '../skd/classify.ts';
@@ -10,9 +11,9 @@ export interface Shard {
   properties: string[];
 }
 
-/** report.json, schema version 1 (documented by src/report/report.schema.json). */
+/** report.json, schema version 2 (documented by src/report/report.schema.json). */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'kd-verify'; version: string };
   config: { seed: number; runs: number; controlRuns: number; searchRuns: number; digits: number; maxDigits: number; claims: string[]; claimsFiles: string[]; shard: Shard | null };
   complete: boolean;
@@ -36,7 +37,14 @@ export interface ClaimReport {
   statement: string;
   hypotheses: string[];
   flags: string[];
+  /** error, violated or undecided when any property is; otherwise the headline property's status */
   status: ClaimStatus;
+  /** the property that states the claim */
+  headline: string | null;
+  /** the headline property's room used */
+  room: RoomSummary | null;
+  /** instances by class, over all the claim's properties */
+  classes: Record<InstanceClass, number>;
   instances: number;
   minMargin: string | null;
   tightest: (InstanceRecord & { property: string }) | null;

@@ -31,7 +31,7 @@ export function classifyOperators(budget: Budget, operators: readonly Operator[]
     AXIOMS.map((ax): ClassificationCell => {
       const r = done.find((x) => x.id.endsWith(cellSuffix(op, ax))) ?? runProperty(cellProperty(op, ax), budget);
       const status: ClassificationCell['status'] =
-        r.status === 'holds' || r.status === 'tight' ? 'satisfied'
+        r.status === 'holds' || r.status === 'sharp' ? 'satisfied'
         : r.status === 'violated' ? 'violated'
         : r.status === 'undecided' ? 'undecided'
         : r.instances === 0 ? 'n/a' : 'error';

@@ -23,9 +23,10 @@ describe('certify', () => {
     expect(c.verdict).toBe('violated');
   });
 
-  it('cannot see a violation by 1e-30 at 20 digits: zero to that working precision', () => {
+  it('finds a violation by 1e-30 at a working precision of 20 digits: straddling enclosures escalate first', () => {
     const c = certify((F) => ({ lhs: F.add(F.log(F.fromNumber(2)), F.fromString('1e-30')), rhs: F.sub(F.log(F.fromNumber(6)), F.log(F.fromNumber(3))) }), 'le', precisionPolicy(20));
-    expect(c.verdict).toBe('attained');
+    expect(c.verdict).toBe('violated');
+    expect(c.digits).toBeGreaterThan(20);
   });
 
   it('decides clear cases with the double screen alone', () => {
@@ -50,15 +51,18 @@ describe('certify', () => {
 });
 
 describe('acceptance: equality cases and planted violations through the runner', () => {
-  it('DV at g = log dQ/dP is tight, never violated', () => {
+  it('DV at g = log dQ/dP is an identity on every instance, never violated', () => {
     const r = runProperty(dvEquality, ciBudget());
-    expect(r.status).toBe('tight');
+    expect(r.status).toBe('holds');
+    expect(r.room).toBeNull();
     expect(r.verdicts.attained).toBe(r.instances);
   });
 
-  it('the sub-Gaussian bound for a Gaussian is tight', () => {
+  it('the sub-Gaussian bound for a Gaussian is sharp: room used 1 on informative instances', () => {
     const r = runProperty(subgGaussian, ciBudget());
-    expect(r.status).toBe('tight');
+    expect(r.status).toBe('sharp');
+    expect(r.room!.sharp).toBe(true);
+    expect(r.room!.best!.instance.class).toBe('informative');
   });
 
   it('a planted 1e-30 violation of DV equality is reported violated, with a counterexample', () => {

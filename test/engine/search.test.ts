@@ -68,12 +68,16 @@ describe('targeted search', () => {
     expect(r.status).toBe('holds');
     const s = r.search!;
     expect(s.evaluations).toBeGreaterThan(50);
-    expect(s.sampledSlack).toBe(r.slack!.min);
-    expect(s.foundSlack!).toBeLessThan(s.sampledSlack! / 100);
+    // room used = a/(a+b+1) (base 0): the gap 1 − room used is the search's objective
+    const sampledBest = Math.max(...r.room!.quantiles ? [1 - s.sampledGap!] : []);
+    expect(sampledBest).toBeGreaterThan(0);
+    expect(s.foundGap!).toBeLessThan(s.sampledGap! / 100);
     expect(s.best).not.toBeNull();
-    expect(r.warnings.join('\n')).toMatch(/targeted search came .* closer to the bound than sampling/);
-    // the tightest instance of the report is the tightest found
-    expect(Number(r.minMargin)).toBeLessThanOrEqual(s.foundSlack! * 1.000001);
+    expect(r.warnings.join('\n')).toMatch(/targeted search came .* closer to using the whole room than sampling/);
+    // the report's best room used is the one the search found, certified
+    expect(r.room!.best!.found).toBe('search');
+    expect(1 - Number(r.room!.best!.room.hi)).toBeLessThanOrEqual(s.foundGap! * 1.000001 + 1e-15);
+    expect(r.tightest).toEqual(r.room!.best!.instance);
   });
 
   it('finds a counterexample that sampling misses, certified and reported like a sampled one', () => {
