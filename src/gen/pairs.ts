@@ -14,8 +14,17 @@ export interface WeightPair {
   p: number[];
 }
 
-/** Multiply weights by c, or divide when multiplying would overflow (the weights stay finite). */
-const scaleBy = (w: number[], c: number) => (w.every((v) => Number.isFinite(v * c)) ? w.map((v) => v * c) : w.map((v) => v / c));
+/**
+ * Multiply weights by c, or divide by c when multiplying would overflow or underflow a positive
+ * weight to 0; when neither keeps every weight finite and positive where it was (a range from
+ * 5e-324 to 1e305), the weights are left as they are. Never an all-zero vector.
+ */
+export const scaleBy = (w: number[], c: number): number[] => {
+  const keeps = (f: (v: number) => number) => w.every((v) => Number.isFinite(f(v)) && (v === 0) === (f(v) === 0));
+  if (keeps((v) => v * c)) return w.map((v) => v * c);
+  if (keeps((v) => v / c)) return w.map((v) => v / c);
+  return w;
+};
 
 const zeroWhere = (q: number[], p: number[]) => {
   const out = q.map((x, i) => (p[i] === 0 ? 0 : x));

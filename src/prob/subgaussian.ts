@@ -1,3 +1,4 @@
+import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import type { Field } from '../numerics/field.ts';
 import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
@@ -230,12 +231,13 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   }
   // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
   // upper end stays a valid proxy, only its distance to the supremum grows.
-  for (const digits of [20, 40, 80]) {
+  for (const digits of [20, 40, 80, 160, 320]) {
     const I = lifted(intervalField(digits));
     const slow = branchAndBound(intervalField(digits), I.w, I.x, Math.max(rtol, 1e-3), 60);
     if (slow) return unscale(slow);
   }
-  throw new RangeError('bestProxy: the variance could not be separated from 0 at 80 digits');
+  // an instance beyond what the policy can resolve is undecided, not an error of the formula
+  throw new InsufficientPrecision('bestProxy: the variance could not be separated from 0 at 320 digits');
 }
 
 /** λ* can lie beyond the double range (values ~1e-323): the largest double stands in for it. */
