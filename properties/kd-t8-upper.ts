@@ -3,7 +3,8 @@ import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
 import { classifyWorld, worldArb, type WorldInstance } from '../src/gen/world.ts';
 import { gridReal, logReal } from '../src/gen/reals.ts';
-import { distillationQuantities, lawKl, worldLaws } from '../src/kd/processes.ts';
+import { distillationQuantities, hRange, lawKl, worldLaws } from '../src/kd/processes.ts';
+import { gammaEqualsDelta } from '../src/kd/degenerate.ts';
 import { establishBoundedLoss, establishWorld, upperBound, type WorldDerived } from '../src/kd/establish.ts';
 import type { WorldSpec } from '../src/kd/world.ts';
 import { stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
@@ -20,14 +21,21 @@ export const WORLD_STREAM = 'KD-WORLD';
 type Sigma<D = WorldDerived> = <T>(F: Field<T>, d: D) => T;
 const bestSigma: Sigma = (F, d) => F.sqrt(F.fromString(d.proxy.sigma2));
 
-/** lhs = gen_S, rhs = gen_T + σ√(factor·K), with K from `kn` (default KL(Γ‖Δ)). */
+/**
+ * lhs = gen_S, rhs = gen_T + σ√(factor·K), with K from `kn` (default KL(Γ‖Δ)). The room is what
+ * the divergence term adds to gen_T; the bound is vacuous at or above the largest value h takes
+ * on any dataset for any hypothesis the student can output.
+ */
 const upperSides = <D extends { world: WorldSpec }>(sigma: Sigma<D>, opts: { factor?: number; swapKl?: boolean; dropK?: boolean } = {}) =>
   <T>(F: Field<T>, _inst: WorldInstance, d: D) => {
     const L = worldLaws(F, d.world);
     const q = distillationQuantities(F, L);
     const Kn = opts.swapKl ? lawKl(F, L.delta, L.gamma) : q.Kn;
-    return { lhs: q.genS, rhs: opts.dropK ? q.genT : upperBound(F, q.genT, sigma(F, d), Kn, opts.factor ?? 2) };
+    return { lhs: q.genS, rhs: opts.dropK ? q.genT : upperBound(F, q.genT, sigma(F, d), Kn, opts.factor ?? 2), base: q.genT, trivial: hRange(F, L, d.world, d.world.student).hi };
   };
+
+/** K_n = 0 because Γ = Δ: the bound is gen_S ≤ gen_T = gen_S, an identity. */
+const worldDegenerate = (_i: WorldInstance, d: { world: WorldSpec }) => gammaEqualsDelta(d.world);
 
 export const t8World = defineProperty<WorldInstance, WorldDerived>({
   id: 'KD-T8-UPPER/best-proxy',
@@ -38,6 +46,8 @@ export const t8World = defineProperty<WorldInstance, WorldDerived>({
   seedKey: WORLD_STREAM,
   establish: establishWorld,
   sides: upperSides(bestSigma),
+  degenerate: worldDegenerate,
+  headline: true,
   classify: classifyWorld,
   controls: [
     { id: 'KD-T8-UPPER/best-proxy~dropped-k', description: 'the divergence term dropped: gen_S ≤ gen_T', sides: upperSides(bestSigma, { dropK: true }) },
@@ -45,22 +55,25 @@ export const t8World = defineProperty<WorldInstance, WorldDerived>({
   ],
 });
 
+/** gen_S ≥ gen_T − σ√(2K_n): a lower bound, vacuous at or below the smallest value of h. */
 const lowerSides = (sigma: Sigma, dropK = false) =>
   <T>(F: Field<T>, _inst: WorldInstance, d: WorldDerived) => {
-    const q = distillationQuantities(F, worldLaws(F, d.world));
+    const L = worldLaws(F, d.world);
+    const q = distillationQuantities(F, L);
     const width = upperBound(F, F.fromNumber(0), sigma(F, d), q.Kn);
-    return { lhs: dropK ? q.genT : F.sub(q.genT, width), rhs: q.genS };
+    return { lhs: q.genS, rhs: dropK ? q.genT : F.sub(q.genT, width), base: q.genT, trivial: hRange(F, L, d.world, d.world.student).lo };
   };
 
 export const t8TwoSided = defineProperty<WorldInstance, WorldDerived>({
   id: 'KD-T8-UPPER/two-sided',
   claim: 'KD-T8-UPPER',
-  title: 'the lower side gen_T − σ√(2K_n) ≤ gen_S (DV with λ < 0), same worlds and proxy',
-  relation: 'le',
+  title: 'the lower side gen_S ≥ gen_T − σ√(2K_n) (DV with λ < 0), same worlds and proxy',
+  relation: 'ge',
   arbitrary: worldArb(),
   seedKey: WORLD_STREAM,
   establish: establishWorld,
   sides: lowerSides(bestSigma),
+  degenerate: worldDegenerate,
   classify: classifyWorld,
   controls: [{ id: 'KD-T8-UPPER/two-sided~dropped-k', description: 'the divergence term dropped: gen_T ≤ gen_S', sides: lowerSides(bestSigma, true) }],
 });
@@ -83,6 +96,7 @@ export const t8Stability = defineProperty<WorldInstance, { world: WorldSpec }>({
     return { ...e, hypotheses: [...e.hypotheses, { name: 'teacher deterministic (ERM, lowest index on ties): Prop. 9 applies', established: inst.world.teacher.kind === 'erm' }] };
   },
   sides: upperSides(stabilitySigma),
+  degenerate: worldDegenerate,
   classify: classifyWorld,
   controls: [{ id: 'KD-T8-UPPER/stability-proxy~dropped-k', description: 'the divergence term dropped', sides: upperSides(stabilitySigma, { dropK: true }) }],
 });
@@ -104,7 +118,7 @@ const shiftSides = (factor: number, power: 1 | 2 = 1) =>
     const m = F.fromNumber(x.m), s = F.fromNumber(x.s);
     const K = gaussianKl(F, F.add(m, F.fromNumber(x.delta)), s, m, s);
     const sigma = power === 1 ? s : F.square(s);
-    return { lhs: F.add(m, F.fromNumber(x.delta)), rhs: F.add(m, F.mul(sigma, F.sqrt(F.mul(F.fromNumber(factor), K)))) };
+    return { lhs: F.add(m, F.fromNumber(x.delta)), rhs: F.add(m, F.mul(sigma, F.sqrt(F.mul(F.fromNumber(factor), K)))), base: m };
   };
 
 export const t8Gaussian = defineProperty<Shift>({
@@ -115,6 +129,8 @@ export const t8Gaussian = defineProperty<Shift>({
   arbitrary: shiftArb.filter((x) => x.delta > 0),
   establish: (x) => ({ hypotheses: [{ name: 'h ~ N(m, s²) under Δ is s²-sub-Gaussian (exact)', established: x.s > 0 }], derived: undefined }),
   sides: shiftSides(2),
+  // the family the bound is sharp on: checked as that identity to the working precision
+  attains: () => 'Gaussian mean shift: σ√(2K) = s·√(δ²/s²) = δ exactly',
   classify: (x) => [x.s < 1 ? 's:<1' : 's:≥1'],
   controls: [
     { id: 'KD-T8-UPPER/gaussian-mean-shift~sqrt-k', description: 'σ√K in place of σ√(2K)', sides: shiftSides(1) },

@@ -180,3 +180,21 @@ export function chainRuleSplit<T>(F: Field<T>, L: WorldLaws<T>): { datasetShift:
   for (const [dHat, p] of L.pseudoData) algorithmShift = F.add(algorithmShift, F.mul(p, lawKl(F, L.studentKernel(dHat), L.teacherKernel(dHat))));
   return { datasetShift, algorithmShift };
 }
+
+/**
+ * The range of h(d, f) over every dataset and every hypothesis the learner can output: a trivial
+ * bound on the generalisation gap of any law of that learner (gen_S lies in it whatever Γ is).
+ */
+export function hRange<T>(F: Field<T>, L: WorldLaws<T>, w: WorldSpec, learner: Learner): { lo: T; hi: T } {
+  const cls = learner.kind === 'seeded' ? w.loss.map((_, f) => f) : learner.subclass ?? w.loss.map((_, f) => f);
+  const { datasets } = sizes(w);
+  let lo: T | null = null, hi: T | null = null;
+  for (let d = 0; d < datasets; d++) {
+    for (const f of cls) {
+      const v = L.h(d, f);
+      lo = lo === null ? v : F.min(lo, v);
+      hi = hi === null ? v : F.max(hi, v);
+    }
+  }
+  return { lo: lo!, hi: hi! };
+}
