@@ -4,6 +4,7 @@ import { classifyWorld, worldArb, type WorldInstance } from '../src/gen/world.ts
 import { chainRuleSplit, lawKl, worldLaws } from '../src/kd/processes.ts';
 import { checkWorld } from '../src/kd/world.ts';
 import { WORLD_STREAM } from './kd-t8-upper.ts';
+import { gammaEqualsDelta } from '../src/kd/degenerate.ts';
 
 /**
  * KD-DEF-KN, reading (b): K_n = KL(Γ_{D̂,f_S} ‖ Δ_{D,f_T}) splits by the chain rule into the
@@ -34,6 +35,8 @@ export const chainRule = defineProperty<WorldInstance>({
     return { hypotheses: [], derived: undefined };
   },
   sides: sides('exact'),
+  // Γ = Δ: every term is 0
+  degenerate: (inst) => gammaEqualsDelta(inst.world),
   classify: classifyWorld,
   controls: [
     { id: 'KD-DEF-KN/chain-rule~dataset-shift-only', description: 'the algorithm-shift term dropped', sides: sides('dataset-only') },

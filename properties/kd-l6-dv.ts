@@ -7,6 +7,7 @@ import { dvFunctional, expectation, logDensityRatio, logExpectationExp } from '.
 import { atomCount } from '../src/gen/weights.ts';
 import { weightPairOf, type WeightPair } from '../src/gen/pairs.ts';
 import { valuesOf } from '../src/gen/values.ts';
+import { sameDistribution } from '../src/kd/degenerate.ts';
 
 /**
  * KD-L6-DV (App. Lemma 6, eq. (10)): for Q ≪ P and E_P e^g < ∞,
@@ -62,13 +63,31 @@ const classifyPair = (pair: WeightPair, gKind: string) => [`pair:${pair.relation
 
 type Dists = { q: FiniteDist; p: FiniteDist };
 
-/** lhs = E_Q[g] (+ a planted offset); rhs from `rhs`, for the g of the instance. */
+/**
+ * lhs = E_Q[g] (+ a planted offset); rhs from `rhs`, for the g of the instance. The base is
+ * log E_P[e^g], so room used = (E_Q g − log E_P e^g)/KL(Q‖P): the share of KL the DV functional of g
+ * reaches (1 at g = log dQ/dP + c; no room when Q = P).
+ */
 const dvSides = (rhs: <T>(F: Field<T>, d: Dists, g: T[]) => T, plant?: string) =>
   <T>(F: Field<T>, inst: DVInstance, d: Dists) => {
     const g = gValues(F, inst);
     const lhs = expectation(F, d.q, g);
-    return { lhs: plant ? F.add(lhs, F.fromString(plant)) : lhs, rhs: rhs(F, d, g) };
+    return { lhs: plant ? F.add(lhs, F.fromString(plant)) : lhs, rhs: rhs(F, d, g), base: logExpectationExp(F, d.p, g) };
   };
+
+/** Q = P and g constant on the support: E_Q g = c = log E_P e^c, every side is c (or 0 for the functional). */
+const sameLawConstantG = (inst: DVInstance) => {
+  if (!sameDistribution(inst.pair.q, inst.pair.p)) return null;
+  const support = inst.pair.p.flatMap((w, i) => (w > 0 ? [i] : []));
+  const g = inst.g;
+  // on the support of Q = P the log-ratio is constant; a perturbation keeps it so only along a constant direction
+  const varies = g.kind === 'values' ? g.values : g.kind === 'near-log-ratio' ? g.direction : null;
+  const constant = varies === null || support.every((i) => varies[i] === varies[support[0]]);
+  return constant ? 'Q = P and g constant on the support' : null;
+};
+
+/** g = log dQ/dP + c is the DV equality case: the bound is attained there by construction. */
+const logRatioAttains = (inst: DVInstance) => (inst.g.kind === 'log-ratio' ? 'g = log dQ/dP + c: E_Q g = KL(Q‖P) + log E_P e^g (the DV equality)' : null);
 
 const klPlusLogMgf = <T>(F: Field<T>, d: Dists, g: T[]) => F.add(kl(F, d.q, d.p), logExpectationExp(F, d.p, g));
 
@@ -80,6 +99,11 @@ export const dvInequality = defineProperty<DVInstance, Dists>({
   arbitrary: instanceArb,
   establish: (inst) => establishAC(inst.pair),
   sides: dvSides(klPlusLogMgf),
+  // weights of 5e-324 beside 1e-12 give KL and DV values near 1e-312: resolving them takes ~330 digits
+  maxDigits: 700,
+  degenerate: sameLawConstantG,
+  attains: logRatioAttains,
+  headline: true,
   classify: (inst) => classifyPair(inst.pair, inst.g.kind),
   controls: [
     {
@@ -117,6 +141,8 @@ export const dvEquality = defineProperty<{ pair: WeightPair; c: number }, { q: F
   relation: 'eq',
   arbitrary: acInstanceArb,
   establish: (inst) => establishAC(inst.pair),
+  // Q = P: g is the constant c and both sides are c, whatever the formula of KL
+  degenerate: (inst) => (sameDistribution(inst.pair.q, inst.pair.p) ? 'Q = P: g ≡ c, both sides equal c' : null),
   sides: (F, inst, { q, p }) => {
     const g = logDensityRatio(F, q, p, F.fromNumber(inst.c));
     return { lhs: expectation(F, q, g), rhs: F.add(kl(F, q, p), logExpectationExp(F, p, g)) };
@@ -149,10 +175,14 @@ export const dvVariational = defineProperty<DVInstance, { q: FiniteDist; p: Fini
   relation: 'le',
   arbitrary: instanceArb,
   establish: (inst) => establishAC(inst.pair),
+  // room used = DV(g)/DV(g*) = DV(g)/KL(Q‖P); no room when Q = P
   sides: (F, inst, { q, p }) => ({
     lhs: dvFunctional(F, q, p, gValues(F, inst)),
     rhs: dvFunctional(F, q, p, logDensityRatio(F, q, p, F.fromNumber(0))),
   }),
+  maxDigits: 700,
+  degenerate: sameLawConstantG,
+  attains: logRatioAttains,
   classify: (inst) => classifyPair(inst.pair, inst.g.kind),
   controls: [
     {

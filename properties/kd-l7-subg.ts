@@ -23,15 +23,44 @@ interface BoundedInstance {
   valueKind: string;
   weights: number[];
   values: number[];
-  /** A λ, or 'argmax': the λ where the best proxy is (nearly) attained. */
-  lambda: number | 'argmax';
+  /**
+   * A λ; 'argmax': the λ where the best proxy is (nearly) attained; or λ = t/(b − a), scaled to the
+   * range, where the bound is informative (λ·(b − a) beyond about 8 makes it worse than the trivial
+   * log E e^{λX} ≤ λ·max X).
+   */
+  lambda: number | 'argmax' | { perRange: number };
 }
 
-const boundedArb: fc.Arbitrary<BoundedInstance> = atomCount(12).chain((n) =>
+const anyBoundedArb: fc.Arbitrary<BoundedInstance> = atomCount(12).chain((n) =>
   fc
-    .record({ w: weightsOf(n), v: valuesOf(n), lambda: fc.oneof({ weight: 3, arbitrary: lambdaArb }, { weight: 1, arbitrary: fc.constant('argmax' as const) }) })
+    .record({
+      w: weightsOf(n),
+      v: valuesOf(n),
+      lambda: fc.oneof(
+        { weight: 2, arbitrary: lambdaArb },
+        { weight: 1, arbitrary: fc.constant('argmax' as const) },
+        { weight: 3, arbitrary: fc.oneof(gridReal(-4, 4), fc.constantFrom(1e-6, -1e-6, 2, -2)).map((t) => ({ perRange: t })) },
+      ),
+    })
     .map(({ w, v, lambda }) => ({ weightKind: w.kind, valueKind: v.kind, weights: w.weights, values: v.values, lambda })),
 );
+
+/** A point mass (one charged value): the bound is an identity there. */
+const pointMass = (inst: BoundedInstance) => new Set(inst.values.filter((_, i) => inst.weights[i] > 0)).size <= 1;
+
+/** Point masses stay among the edge cases, at about a tenth of the draws rather than a third. */
+const boundedArb: fc.Arbitrary<BoundedInstance> = fc.oneof({ weight: 1, arbitrary: anyBoundedArb }, { weight: 3, arbitrary: anyBoundedArb.filter((inst) => !pointMass(inst)) });
+
+/** The instance's λ: 'argmax' is resolved by the route (the best proxy's λ*, or 2/(b − a)). */
+const lambdaOf = (inst: BoundedInstance, a: number, b: number, argmax: number): number => {
+  if (inst.lambda === 'argmax') return argmax;
+  if (typeof inst.lambda === 'number') return inst.lambda;
+  return b > a && Number.isFinite(inst.lambda.perRange / (b - a)) ? inst.lambda.perRange / (b - a) : inst.lambda.perRange;
+};
+
+/** X a point mass (the bound is λx = λx + 0), or λ = 0 (0 ≤ 0): an identity. */
+const pointMassOrZero = (_inst: BoundedInstance, d: { a: number; b: number; lambda: number }) =>
+  d.a === d.b ? 'X is a point mass: both sides are λ·x' : d.lambda === 0 ? 'λ = 0: both sides are 0' : null;
 
 interface Derived {
   X: FiniteRV;
@@ -46,7 +75,7 @@ function establishHoeffding(inst: BoundedInstance): { hypotheses: HypothesisChec
   const X = rv(inst.values, dist(inst.weights));
   const { a, b } = range(X);
   // 'argmax' has no meaning without the best proxy: use λ = 2/(b − a), where the mgf bends most.
-  const lambda = inst.lambda === 'argmax' ? (b > a ? Math.min(1e6, 2 / (b - a)) : 1) : inst.lambda;
+  const lambda = lambdaOf(inst, a, b, b > a ? Math.min(1e6, 2 / (b - a)) : 1);
   return {
     hypotheses: [{ name: "X ∈ [a, b] (min and max of the support, exact), hence ((b − a)/2)²-sub-Gaussian by Hoeffding's lemma", established: Number.isFinite(a) && Number.isFinite(b) }],
     derived: { X, a, b, proxy: { lo: '0', hi: '0', argmax: lambda, pieces: 0, context: 'not computed' }, lambda },
@@ -58,7 +87,7 @@ function establishBestProxy(inst: BoundedInstance): { hypotheses: HypothesisChec
   const X = rv(inst.values, dist(inst.weights));
   const { a, b } = range(X);
   const proxy = bestProxy(X);
-  const lambda = inst.lambda === 'argmax' ? proxy.argmax : inst.lambda;
+  const lambda = lambdaOf(inst, a, b, proxy.argmax);
   if (!Number.isFinite(lambda)) throw new RangeError(`λ = ${lambda} is not finite`);
   const ordered = certify((F) => ({ lhs: F.fromString(proxy.lo), rhs: F.fromString(proxy.hi) }), 'le', precisionPolicy(30)).verdict !== 'violated';
   return {
@@ -67,14 +96,22 @@ function establishBestProxy(inst: BoundedInstance): { hypotheses: HypothesisChec
   };
 }
 
-const boundedClassify = (inst: BoundedInstance) => [`weights:${inst.weightKind}`, `values:${inst.valueKind}`, `lambda:${inst.lambda === 'argmax' ? 'argmax' : Math.abs(inst.lambda) < 1e-3 ? 'tiny' : Math.abs(inst.lambda) > 10 ? 'large' : 'moderate'}`];
+const boundedClassify = (inst: BoundedInstance) => [
+  `weights:${inst.weightKind}`,
+  `values:${inst.valueKind}`,
+  `lambda:${inst.lambda === 'argmax' ? 'argmax' : typeof inst.lambda === 'object' ? 'per-range' : Math.abs(inst.lambda) < 1e-3 ? 'tiny' : Math.abs(inst.lambda) > 10 ? 'large' : 'moderate'}`,
+];
 
-/** lhs = log E e^{λX}; rhs = λEX + λ²σ²/2 for the σ² that `proxy` picks. */
+/**
+ * lhs = log E e^{λX}; rhs = λEX + λ²σ²/2 for the σ² that `proxy` picks. The base is λEX, so room
+ * used = ψ_c(λ)/(λ²σ²/2); the bound says nothing at or above λ·max X (λ > 0) or λ·min X (λ < 0),
+ * which log E e^{λX} never exceeds.
+ */
 const mgfSides = (proxy: <T>(F: Field<T>, d: Derived) => T, meanTerm = true) =>
   <T>(F: Field<T>, _inst: BoundedInstance, d: Derived) => {
     const L = F.fromNumber(d.lambda);
     const mu = meanTerm ? mean(F, d.X) : F.fromNumber(0);
-    return { lhs: cgf(F, d.X, L), rhs: mgfBoundRhs(F, mu, proxy(F, d), L) };
+    return { lhs: cgf(F, d.X, L), rhs: mgfBoundRhs(F, mu, proxy(F, d), L), base: F.mul(L, mean(F, d.X)), trivial: F.mul(L, F.fromNumber(d.lambda >= 0 ? d.b : d.a)) };
   };
 
 const hoeffding2 = <T>(F: Field<T>, d: Derived) => F.square(hoeffdingSigma(F, d.a, d.b));
@@ -87,6 +124,7 @@ export const subgHoeffding = defineProperty<BoundedInstance, Derived>({
   arbitrary: boundedArb,
   establish: establishHoeffding,
   sides: mgfSides(hoeffding2),
+  degenerate: pointMassOrZero,
   classify: boundedClassify,
   controls: [
     {
@@ -120,6 +158,8 @@ export const subgBestProxy = defineProperty<BoundedInstance, Derived>({
   arbitrary: boundedArb,
   establish: establishBestProxy,
   sides: mgfSides((F, d) => F.fromString(d.proxy.hi)),
+  degenerate: pointMassOrZero,
+  headline: true,
   classify: boundedClassify,
   controls: [
     {
@@ -142,7 +182,10 @@ export const subgProxySandwich = defineProperty<BoundedInstance, Derived>({
   relation: 'le',
   arbitrary: boundedArb,
   establish: establishBestProxy,
+  // room used = σ*²/((b − a)/2)²: how much of Hoeffding's proxy the law needs (1 for ±1 fair coins)
   sides: (F, _inst, d) => ({ lhs: F.fromString(d.proxy.lo), rhs: hoeffding2(F, d) }),
+  degenerate: (_i, d) => (d.a === d.b ? 'X is a point mass: σ*² = ((b − a)/2)² = 0' : null),
+  checks: 'σ*² ≤ ((b − a)/2)² with σ*² the lower end of the certified enclosure; Var X ≤ σ*² holds by construction (the branch and bound starts from φ(0⁺) = Var X) and is shown by the refuted control σ*² ≤ Var X only in its other direction',
   classify: boundedClassify,
   controls: [
     {
@@ -179,6 +222,7 @@ const gaussianSides = (proxy: <T>(F: Field<T>, s: T) => T, meanTerm = true) =>
     return {
       lhs: gaussianCgfFromMoments(F, inst.m, inst.s, inst.lambda),
       rhs: mgfBoundRhs(F, meanTerm ? F.fromNumber(inst.m) : F.fromNumber(0), proxy(F, F.fromNumber(inst.s)), L),
+      base: F.mul(L, F.fromNumber(inst.m)),
     };
   };
 
@@ -193,6 +237,7 @@ export const subgGaussian = defineProperty<GaussianInstance>({
     derived: undefined,
   }),
   sides: gaussianSides((F, s) => F.square(s)),
+  attains: () => 'X ~ N(m, s²): log E e^{λX} = λm + λ²s²/2 exactly',
   classify: (inst) => [inst.s === 1 ? 's:1' : inst.s < 1 ? 's:<1' : 's:>1', Math.abs(inst.lambda * inst.s) < 1e-3 ? 'lambda·s:tiny' : 'lambda·s:moderate'],
   controls: [
     { id: 'KD-L7-SUBG/gaussian~sigma-for-sigma2', description: 'σ written for σ²', sides: gaussianSides((_F, s) => s) },

@@ -73,6 +73,9 @@ export const decomposition = defineProperty<FamilyModel, Derived>({
   arbitrary: rankStudentArb,
   establish,
   sides: sides('factor-2'),
+  headline: true,
+  checks:
+    "K_n(D_n) ≤ Bias + Var + Cov + 2·Apx + 2·Spread, while the seed text's decomposition reads Bias + Var + Apx + Cov + Spread: the factor 2 on Apx and Spread is what (u + v)² ≤ 2u² + 2v² gives (the constants-1 reading is the probe). Reconstructed setting: the seed's rank-κ student with its prediction-space map frozen at the teacher's posterior mean (every law stays Gaussian), and K_n(D_n) for each training set (the process-level K_n ≤ E_{D_n} K_n(D_n) by convexity, not computed). Steps: K_n(D_n) = dataset shift + algorithm shift (exact, checked by KD-LG-CHAIN); dataset shift ≤ Bias + Var (convexity, checked by KD-LG-BIASVAR/bound); algorithm shift ≤ Cov + ½E‖W_T M − W̄_T(Ŷ)‖² (convexity, checked by algorithm-shift); the mean term ≤ 2·Apx + 2·Spread (checked by shift-vs-apx-spread). Apx is the Eckart–Young value (attained by M_EY, checked by KD-LG-RANK); Spread is defined as the remainder about M_EY, so it holds by construction that Apx and Spread add up to the mean term exactly when M lies in M_EY's subspace (KD-LG-FINAL/orthogonal-split).",
   classify: (m) => [`family:${m.family}`, `kappa:${m.kappa}`, `d:${m.X.length}`, `student-cov:${m.studentCov.kind}`],
   breakdown,
   controls: [
@@ -98,6 +101,7 @@ export const algorithmShift = defineProperty<FamilyModel, Derived>({
   seedKey: 'KD-LG-FINAL/decomposition',
   establish,
   sides: shiftSides(false),
+  checks: 'the middle step of the decomposition alone: the exact algorithm shift (an exact Gaussian KL averaged over the pseudo-labels) against Cov + ½E‖W_T M − W̄_T(Ŷ)‖²_{Σ_T⁻¹}, convexity of KL over the latent teacher',
   classify: (m) => [`family:${m.family}`],
   controls: [{ id: 'KD-LG-FINAL/algorithm-shift~rank-cost-only', description: 'the mean term replaced by the rank cost Apx alone (posterior spread ignored)', sides: shiftSides(true) }],
 });

@@ -54,6 +54,7 @@ export const finalFactor2 = defineProperty<RankInstance, Derived>({
   arbitrary: rankArb,
   establish,
   sides: twoSides(2),
+  checks: 'the last step of the decomposition alone: ½‖M_S − W̄_T‖²_{Σ_T⁻¹} ≤ 2·Apx + 2·Spread by (u + v)² ≤ 2u² + 2v², for any rank-κ mean M_S (random and near the Eckart–Young optimum M*); the constants-1 reading is the probe',
   classify: (i) => [`competitor:${i.competitor.kind}`, `kappa:${i.kappa}`],
   controls: [
     { id: 'KD-LG-FINAL/shift-vs-apx-spread~dropped-apx', description: 'the rank-bottleneck term dropped', sides: twoSides(2, 'apx') },
@@ -93,7 +94,7 @@ interface CovInstance {
   SS: SpdSpec;
 }
 const covArb: fc.Arbitrary<CovInstance> = fc
-  .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }), same: fc.boolean() })
+  .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }), same: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }) })
   .chain(({ k, d, same }) => fc.record({ k: fc.constant(k), ST: spdOf(d), SS: spdOf(d) }).map((r) => (same ? { ...r, SS: r.ST } : r)));
 
 const covTerm = <T>(F: Field<T>, inst: CovInstance, withLogdet = true) => {
@@ -111,6 +112,9 @@ export const finalCov = defineProperty<CovInstance>({
   arbitrary: covArb,
   establish: (i) => ({ hypotheses: [{ name: 'Σ_S, Σ_T symmetric positive definite (certified)', established: certifiedSpd(i.ST.matrix) && certifiedSpd(i.SS.matrix) }], derived: undefined }),
   sides: (F, i) => ({ lhs: F.fromNumber(0), rhs: covTerm(F, i) }),
+  // a sign condition, not a bound; Σ_S = Σ_T makes it 0 = 0
+  bound: false,
+  degenerate: (i) => (JSON.stringify(i.SS.matrix) === JSON.stringify(i.ST.matrix) ? 'Σ_S = Σ_T: Cov = 0' : null),
   classify: (i) => [i.SS === i.ST ? 'same' : 'different', `ridge:${Math.min(i.ST.ridge, i.SS.ridge)}`],
   controls: [{ id: 'KD-LG-FINAL/covariance-term~without-logdet', description: 'Cov without the log-determinant: (k/2)[tr(Σ_T⁻¹Σ_S) − d]', sides: (F, i) => ({ lhs: F.fromNumber(0), rhs: covTerm(F, i, false) }) }],
 });

@@ -33,7 +33,7 @@ export const record = (instance: unknown, c: Certificate): InstanceRecord => ({
 const nan = { lo: 'NaN', hi: 'NaN' };
 /** An instance whose hypotheses could not be decided at the highest precision allowed. */
 const undecidedHypotheses = (why: string): Certificate => ({
-  verdict: 'undecided', class: 'informative', reason: why, context: 'establish', digits: 0, lhs: nan, rhs: nan, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null,
+  verdict: 'undecided', class: 'informative', reason: why, context: 'establish', digits: 0, lhs: nan, rhs: nan, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null, roomLo: null,
 });
 
 /** Evaluate one instance of a property (or of a control) to a certificate; null when a hypothesis fails. */
@@ -53,7 +53,8 @@ export function checkInstance(prop: AnyProperty, instance: unknown, policy: Prec
   const degenerate = control ? null : prop.degenerate?.(instance, est.derived) ?? null;
   const attains = control || degenerate !== null ? null : prop.attains?.(instance, est.derived) ?? null;
   const identity = degenerate !== null ? { class: 'degenerate' as const, reason: degenerate } : attains !== null ? { class: 'informative' as const, reason: attains } : null;
-  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy, { identity }) };
+  const noRoom = prop.bound === undefined ? relation === 'lt' : !prop.bound;
+  return { est, cert: certify((F) => sides(F, instance, est.derived), relation, policy, { identity, noRoom }) };
 }
 
 /** The property's own class of an instance (for a control's witness: one on a degenerate instance does not count). */
@@ -61,9 +62,9 @@ export function instanceClassOf(prop: AnyProperty, instance: unknown, policy: Pr
   return checkInstance(prop, instance, policy).cert;
 }
 
-/** Re-certify an instance in Decimal at the working precision, for the report. */
-export function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>): Certificate | null {
-  return checkInstance(prop, instance, { ...policy, noScreen: true, startDigits: policy.digits }, control).cert;
+/** Re-certify an instance in Decimal from the working precision (or from `digits`), for the report. */
+export function atWorkingPrecision(prop: AnyProperty, instance: unknown, policy: PrecisionPolicy, control?: NegativeControl<unknown, unknown>, digits = policy.digits): Certificate | null {
+  return checkInstance(prop, instance, { ...policy, noScreen: true, startDigits: digits }, control).cert;
 }
 
 /**
@@ -77,11 +78,12 @@ export function relativeSlack(c: Certificate): number | null {
 }
 
 /**
- * The search's objective: the room a bound leaves unused, 1 − room used (0: sharp), on
- * informative instances that satisfy it; −∞ for a violation; +∞ when the instance tells nothing.
+ * The search's objective: the room a bound leaves unused, 1 − room used (0: sharp), measured from
+ * the certified lower end of the room, on informative instances that satisfy the bound; −∞ for a
+ * violation; +∞ when the instance tells nothing.
  */
 export function roomGap(c: Certificate): number {
   if (c.verdict === 'violated') return -Infinity;
-  if (c.class !== 'informative' || c.roomApprox === null || !Number.isFinite(c.roomApprox) || c.verdict === 'undecided') return Infinity;
-  return c.verdict === 'attained' ? 0 : Math.max(0, 1 - c.roomApprox);
+  if (c.class !== 'informative' || c.roomLo === null || !Number.isFinite(c.roomLo) || c.verdict === 'undecided') return Infinity;
+  return Math.max(0, 1 - c.roomLo);
 }

@@ -76,6 +76,13 @@ export interface PropertyDef<I, D = undefined> {
    * certified beyond the working precision makes the property an error.
    */
   attains?: (instance: I, derived: D) => string | null;
+  /**
+   * Whether the relation is a bound with room to measure (default: yes for le/ge, no for lt). A
+   * sign or order condition (0 ≤ Cov, an entropy that does not decrease, a strict ranking) sets
+   * false: its instances are classed and counted, but no room used is reported and it is never
+   * `sharp`.
+   */
+  bound?: boolean;
   /** The property that is the claim's statement: the claim's status is its status (default: the claim's first property). */
   headline?: boolean;
   /**

@@ -35,16 +35,17 @@ const maxString = (a: string, b: string) => (new Decimal(a).gte(new Decimal(b)) 
 export class RoomTracker {
   private readonly values: number[] = [];
   private sup: Enclosure | null = null;
-  private bestApprox = -Infinity;
+  private bestLo = -Infinity;
   best: { instance: unknown; found: 'sampled' | 'search' } | null = null;
 
+  /** Instances are ranked by the certified lower end of their room: the best is the largest room shown. */
   add(instance: unknown, c: Certificate, found: 'sampled' | 'search'): void {
-    if (c.class !== 'informative' || c.room === null || c.roomApprox === null || c.verdict === 'undecided') return;
+    if (c.class !== 'informative' || c.room === null || c.roomApprox === null || c.roomLo === null || c.verdict === 'undecided') return;
     if (/NaN/.test(c.room.lo + c.room.hi)) return;
     this.values.push(c.roomApprox);
     this.sup = this.sup === null ? { ...c.room } : { lo: maxString(this.sup.lo, c.room.lo), hi: maxString(this.sup.hi, c.room.hi) };
-    if (c.roomApprox > this.bestApprox) {
-      this.bestApprox = c.roomApprox;
+    if (c.roomLo > this.bestLo) {
+      this.bestLo = c.roomLo;
       this.best = { instance, found };
     }
   }
@@ -53,11 +54,16 @@ export class RoomTracker {
     return this.values.length;
   }
 
-  /** The summary, with the best instance re-certified at the working precision by `recertify`. */
-  summary(policy: PrecisionPolicy, recertify: (instance: unknown) => InstanceRecord | null): RoomSummary {
+  /**
+   * The summary, with the best instance re-certified at the working precision by `recertify`, and
+   * at higher precision while its room enclosure straddles the edge of the ε-ball around 1 (the
+   * room of an instance can lose digits to cancellation that its margin does not).
+   */
+  summary(policy: PrecisionPolicy, recertify: (instance: unknown, digits: number) => InstanceRecord | null): RoomSummary {
     const s = [...this.values].sort((a, b) => a - b);
     const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-    const rec = this.best ? recertify(this.best.instance) : null;
+    let rec = this.best ? recertify(this.best.instance, policy.digits) : null;
+    for (let digits = 2 * policy.digits; rec?.room && straddlesSharp(rec.room, policy) && digits <= policy.maxDigits; digits *= 2) rec = recertify(this.best!.instance, digits) ?? rec;
     const best = rec && rec.room ? { room: rec.room, instance: rec, found: this.best!.found } : null;
     return {
       count: s.length,
@@ -67,4 +73,11 @@ export class RoomTracker {
       sharp: best !== null && isSharp(best.room, policy),
     };
   }
+}
+
+/** The enclosure reaches into the ε-ball around 1 without lying inside it: more digits could decide. */
+function straddlesSharp(room: Enclosure, policy: PrecisionPolicy): boolean {
+  if (/NaN|Infinity/.test(room.lo + room.hi) || isSharp(room, policy)) return false;
+  const eps = new Decimal(10).pow(-(policy.digits - policy.guardDigits));
+  return new Decimal(room.hi).gte(new Decimal(1).minus(eps)) && new Decimal(room.lo).lte(new Decimal(1).plus(eps));
 }

@@ -190,7 +190,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   const coverage: Record<string, number> = {};
   let instances = 0, discarded = 0, screened = 0, maxDigitsUsed = 0;
   const room = new RoomTracker();
-  // identities: the instance with the largest relative error
+  // identities and sign conditions: the instance closest to failing (smallest key)
   let worst: { instance: unknown; error: number } | null = null;
   let undecidedExample: InstanceRecord | null = null;
   const slacks: number[] = [];
@@ -200,7 +200,8 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   const numRuns = Math.max(1, Math.round(budget.runs * (prop.budgetShare ?? 1)));
   const recorder = recordingRandom();
   const pool = new StartPool();
-  const identity = prop.relation === 'eq';
+  // identities and sign conditions have no room to measure (and nothing for the search to climb)
+  const identity = prop.relation === 'eq' || prop.bound === false || (prop.relation === 'lt' && prop.bound !== true);
 
   const details = fc.check(
     fc.property(prop.arbitrary, (instance) => {
@@ -235,8 +236,9 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
         if (rel !== null) slacks.push(rel);
         else infiniteSides++;
         if (identity) {
-          const err = Math.abs(rel ?? 0);
-          if (worst === null || err > worst.error) worst = { instance, error: err };
+          // identities: the largest relative error; sign conditions: the smallest relative margin
+          const key = prop.relation === 'eq' ? -Math.abs(rel ?? 0) : rel ?? Infinity;
+          if (worst === null || key < worst.error) worst = { instance, error: key };
         } else {
           room.add(instance, cert, 'sampled');
           pool.offer(recorder.latest(), instance, roomGap(cert));
@@ -285,8 +287,8 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
     if (found.summary.interrupted) cutShort = true;
   }
 
-  const recertify = (instance: unknown) => {
-    const c = tryOrNull(() => atWorkingPrecision(prop, instance, budget.policy));
+  const recertify = (instance: unknown, digits = budget.policy.digits) => {
+    const c = tryOrNull(() => atWorkingPrecision(prop, instance, budget.policy, undefined, digits));
     return c ? record(instance, c) : null;
   };
   const roomSummary = identity ? null : room.summary(budget.policy, recertify);

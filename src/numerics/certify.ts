@@ -91,8 +91,10 @@ export interface Certificate {
   scale: number;
   /** (lhs − base)/(rhs − base) on informative instances of an inequality; null otherwise. */
   room: Enclosure | null;
-  /** A double near the room used (the midpoint of its enclosure), for ranking. */
+  /** A double near the room used (the midpoint of its enclosure). */
   roomApprox: number | null;
+  /** A double at or below the room used (the lower end of its enclosure): instances are ranked by it. */
+  roomLo: number | null;
 }
 
 type Decision = InstanceVerdict | 'escalate';
@@ -133,13 +135,13 @@ export interface DeclaredIdentity {
 /**
  * Evaluate once in F and classify; 'escalate' when more precision could still decide.
  */
-function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, stage: Stage, declared: DeclaredIdentity | null): Outcome {
+function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: PrecisionPolicy, stage: Stage, declared: DeclaredIdentity | null, noRoom: boolean): Outcome {
   let sides: Sides<T>;
   const context = { context: F.name, digits: Math.round(F.digits) };
   const open = (wide: boolean, lhs = nan, rhs = nan): Outcome => ({
     decision: stage.final ? 'undecided' : 'escalate',
     wide,
-    cert: { ...context, verdict: 'undecided', class: 'informative', reason: null, lhs, rhs, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null },
+    cert: { ...context, verdict: 'undecided', class: 'informative', reason: null, lhs, rhs, margin: nan, marginApprox: NaN, scale: NaN, room: null, roomApprox: null, roomLo: null },
   });
   try {
     sides = formula(F);
@@ -161,7 +163,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   const done = (verdict: InstanceVerdict, cls: InstanceClass, reason: string | null, margin: Enclosure, marginApprox: number): Outcome => ({
     decision: verdict,
     wide: false,
-    cert: { ...base, verdict, class: cls, reason, margin, marginApprox, scale: Infinity, room: null, roomApprox: null },
+    cert: { ...base, verdict, class: cls, reason, margin, marginApprox, scale: Infinity, room: null, roomApprox: null, roomLo: null },
   });
 
   // Infinite sides, decided only when certain (an enclosure that may reach ∞ asks for more precision).
@@ -199,8 +201,9 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   const within = gap === 0 || gap === 1;
   const marginLo = F.lowerNumber(margin), marginHi = F.upperNumber(margin);
   const wide = !(Number.isFinite(marginLo) && Number.isFinite(marginHi)) || marginHi - marginLo > 1e-6 * Math.max(F.upperNumber(magnitude), Number.MIN_VALUE);
-  const cert = (verdict: InstanceVerdict, cls: InstanceClass, reason: string | null, room: Enclosure | null = null, roomApprox: number | null = null): Certificate => ({
-    ...base, verdict, class: cls, reason, margin: F.bounds(margin), marginApprox: F.approx(margin), scale: F.approx(scaleLo), room, roomApprox,
+  const cert = (verdict: InstanceVerdict, cls: InstanceClass, reason: string | null, room: T | null = null): Certificate => ({
+    ...base, verdict, class: cls, reason, margin: F.bounds(margin), marginApprox: F.approx(margin), scale: F.approx(scaleLo),
+    room: room === null ? null : F.bounds(room), roomApprox: room === null ? null : F.approx(room), roomLo: room === null ? null : F.lowerNumber(room),
   });
   const out = (decision: Decision, c: Certificate): Outcome => ({ decision, wide, cert: c });
   const escalate = () => out(stage.final ? 'undecided' : 'escalate', cert('undecided', 'informative', null));
@@ -212,6 +215,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
       const beyond = F.sign(relation === 'ge' ? F.sub(sides.trivial, sides.rhs) : F.sub(sides.rhs, sides.trivial));
       if (beyond === 0 || beyond === 1) return out(verdict, cert(verdict, 'vacuous', 'the bound is no better than the trivial one'));
     }
+    if (noRoom) return out(verdict, cert(verdict, 'informative', reason));
     // room used: (lhs − base)/(rhs − base); no room (rhs = base) is an identity, not a sharp bound
     const zero = F.fromNumber(0);
     const den = F.sub(sides.rhs, sides.base ?? zero);
@@ -222,7 +226,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
       return out(verdict, cert(verdict, 'degenerate', `no room to ${Math.round(F.digits)} digits: rhs − base is not separated from 0`));
     }
     const room = F.div(F.sub(sides.lhs, sides.base ?? zero), den);
-    return out(verdict, cert(verdict, 'informative', reason, F.bounds(room), F.approx(room)));
+    return out(verdict, cert(verdict, 'informative', reason, room));
   };
 
   if (declared !== null) {
@@ -243,7 +247,8 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   }
 
   if (sgn === -1 || (relation === 'lt' && sgn === 0)) return out('violated', cert('violated', 'informative', null));
-  if (sgn === 0) return out('attained', cert('attained', 'degenerate', 'both sides exactly equal'));
+  // exactly equal sides: attained; degenerate only when the bound has no room there (rhs = base)
+  if (sgn === 0) return classify('attained', null);
   if (sgn === 1) return classify('holds', null);
   // a straddling margin is attained only at the maximum precision, and only within ±ε·scale
   if (stage.final && within && relation !== 'lt') return classify('attained', null);
@@ -253,6 +258,8 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
 export interface CertifyOptions {
   /** the property declares the relation an identity on this instance (degenerate, or attained by design) */
   identity?: DeclaredIdentity | null;
+  /** a sign or order condition (0 ≤ Cov, entropy non-decreasing, a strict ranking), not a bound: no room */
+  noRoom?: boolean;
 }
 
 /**
@@ -263,14 +270,15 @@ export interface CertifyOptions {
  */
 export function certify(formula: Formula, relation: Relation, policy: PrecisionPolicy, options: CertifyOptions = {}): Certificate {
   const declared = options.identity ?? null;
+  const noRoom = options.noRoom ?? relation === 'lt';
   const early: Stage = { final: false, working: false };
   if (!policy.noScreen) {
     // plain doubles first; then, when their enclosures were lost (tiny probabilities underflow,
     // huge weights overflow), doubles with an extended exponent
-    const plain = decide(intervalDoubleField, formula, relation, policy, early, declared);
+    const plain = decide(intervalDoubleField, formula, relation, policy, early, declared, noRoom);
     if (plain.decision !== 'escalate') return plain.cert;
     if (plain.wide) {
-      const extended = decide(intervalDoubleXField, formula, relation, policy, early, declared);
+      const extended = decide(intervalDoubleXField, formula, relation, policy, early, declared, noRoom);
       if (extended.decision !== 'escalate') return extended.cert;
     }
   }
@@ -279,7 +287,7 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
   let digits = Math.min(identity ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
   for (;;) {
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
-    const { decision, cert } = decide(intervalField(digits), formula, relation, policy, stage, declared);
+    const { decision, cert } = decide(intervalField(digits), formula, relation, policy, stage, declared, noRoom);
     if (decision !== 'escalate') return cert;
     digits = digits < policy.digits ? policy.digits : Math.min(2 * digits, policy.maxDigits);
   }

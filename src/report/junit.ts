@@ -24,7 +24,8 @@ export function renderJunit(r: Report): string {
         body = `<failure message="${esc(`${p.status}: ${p.title}`)}">${esc(x ? `instance ${JSON.stringify(x.instance)}\nmargin in [${x.margin.lo}, ${x.margin.hi}]` : '')}</failure>`;
       }
       const health = p.warnings.map((w) => `\nhealth: ${w}`).join('');
-      const out = `<system-out>${esc(`${p.status}: ${p.instances} instances, ${p.discarded} discarded, up to ${p.maxDigitsUsed} digits, smallest margin ${p.minMargin ?? '—'}${health}`)}</system-out>`;
+      const room = p.room?.best ? `, best room used [${p.room.best.room.lo}, ${p.room.best.room.hi}]` : '';
+      const out = `<system-out>${esc(`${p.status}${p.statusReason ? ` (${p.statusReason})` : ''}: ${p.instances} instances (${p.classes.informative} informative, ${p.classes.degenerate} degenerate, ${p.classes.vacuous} vacuous), ${p.discarded} discarded, up to ${p.maxDigitsUsed} digits${room}${health}`)}</system-out>`;
       cases.push(`    <testcase classname="${esc(c.id)}" name="${esc(p.id)}" time="${time}">${body}${out}</testcase>`);
       for (const k of p.controls) {
         if (!k.refuted) failures++;

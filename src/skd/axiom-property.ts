@@ -32,7 +32,10 @@ export function axiomProperty(op: Operator, ax: Axiom, o: { controls?: Operator[
     // masses as small as 1e-624 next to O(1) ones: a difference of outputs can need ~640 digits (decimal.js knows ln 10 and π to about 1025 digits, hence 1000)
     maxDigits: 1000,
     establish: establish(op, ax),
-    sides: (F, i) => ax.sides(F, op, i),
+    // the outputs are probability vectors: "zero" is measured against their total mass 1
+    sides: (F, i) => ({ scale: F.fromNumber(1), ...ax.sides(F, op, i) }),
+    // ranking and entropy order are sign conditions, not bounds with room
+    bound: ax.bound ?? ax.relation !== 'lt',
     classify,
     controls: (o.controls ?? []).map((bad) => ({
       id: `${claim}/${op.id}-${slug(ax.key)}~${bad.id}`,

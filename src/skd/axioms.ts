@@ -21,6 +21,8 @@ export interface Axiom {
   /** false when the axiom is vacuous on the instance (e.g. no strict pair to compare) */
   applicable: (i: AxiomInstance) => boolean;
   sides: <T>(F: Field<T>, op: Operator, i: AxiomInstance) => Sides<T>;
+  /** false for an order or sign condition (no room to measure) */
+  bound?: boolean;
 }
 
 const minOf = <T>(F: Field<T>, xs: T[]) => xs.reduce((a, b) => F.min(a, b));
@@ -97,6 +99,7 @@ export const AXIOMS: readonly Axiom[] = [
     claim: 'SKD-AX3-ENT',
     title: 'T ↦ H(F_T(p)) is non-decreasing: H(F_T(p)) ≤ H(F_{T′}(p)) for T < T′',
     relation: 'le',
+    bound: false,
     temperatures: (i) => [i.T, i.T * i.ratio],
     applicable: () => true,
     sides: (F, op, i) => ({ lhs: entropyOf(F, op.apply(F, i.w, i.T)), rhs: entropyOf(F, op.apply(F, i.w, i.T * i.ratio)) }),

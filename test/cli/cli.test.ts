@@ -52,7 +52,7 @@ describe('claims files and replay', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
     expect(reportProblems(report)).toEqual([]);
     const claim = (id: string) => report.claims.find((c) => c.id === id)!;
-    expect(claim('USER-PINSKER').status).toMatch(/^(holds|tight)$/);
+    expect(claim('USER-PINSKER').status).toMatch(/^(holds|sharp)$/);
     expect(claim('USER-PINSKER').provenance).toBe('user');
     expect(claim('USER-PINSKER').controls.every((k) => k.refuted)).toBe(true);
     expect(claim('USER-PINSKER-NO-ROOT').status).toBe('violated');
@@ -129,6 +129,6 @@ describe('--time-limit', () => {
     const props = report.claims.flatMap((c) => c.properties);
     expect(props.some((p) => p.cutShort)).toBe(true);
     for (const p of props.filter((x) => x.cutShort)) expect(p.status).toBe('undecided');
-    for (const c of report.claims.filter((x) => x.properties.some((p) => p.cutShort))) expect(c.status).not.toMatch(/^(holds|tight)$/);
+    for (const c of report.claims.filter((x) => x.properties.some((p) => p.cutShort))) expect(c.status).not.toMatch(/^(holds|sharp)$/);
   });
 });

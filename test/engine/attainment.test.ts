@@ -83,9 +83,11 @@ describe('attainment is sound', () => {
     expect(c).toMatchObject({ verdict: 'attained', digits: 160 });
   });
 
-  it('both sides exactly equal is an exact equality, classed degenerate', () => {
+  it('both sides exactly equal is attained: with room 1 (exactly), or degenerate when the bound has no room', () => {
     const c = certify((F) => ({ lhs: F.fromNumber(0.25), rhs: F.fromNumber(0.25) }), 'le', P40);
-    expect(c).toMatchObject({ verdict: 'attained', class: 'degenerate', reason: 'both sides exactly equal' });
+    expect(c).toMatchObject({ verdict: 'attained', class: 'informative', room: { lo: '1', hi: '1' } });
+    const d = certify((F) => ({ lhs: F.fromNumber(0.25), rhs: F.fromNumber(0.25), base: F.fromNumber(0.25) }), 'le', P40);
+    expect(d).toMatchObject({ verdict: 'attained', class: 'degenerate' });
   });
 
   it('ge: the lower bound rhs on lhs, room used measured the same way', () => {
