@@ -50,6 +50,8 @@ export const lgBiasVarBound = defineProperty<BvInstance>({
   arbitrary: bvArb,
   establish,
   sides: fromTerms((F, t) => ({ lhs: t.exact, rhs: F.add(t.bias, t.variance) })),
+  // X = 0: every prediction is 0, the two channels coincide and both sides are 0
+  degenerate: (inst) => (inst.X.every((r) => r.every((x) => x === 0)) ? 'X = 0: both channels are N(0, ν²I), both sides 0' : null),
   classify,
   controls: [
     {

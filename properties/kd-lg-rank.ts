@@ -98,6 +98,8 @@ export const lgRank = defineProperty<RankInstance, Derived>({
     };
   },
   sides: sides((inst) => topEigenvectors(inst, inst.kappa)),
+  // a perturbation by ε·0 is the candidate itself
+  degenerate: (inst) => (inst.competitor.kind === 'near' && inst.competitor.E.every((r) => r.every((x) => x === 0)) ? 'the competitor is the candidate (E = 0)' : null),
   classify: (i) => [`competitor:${i.competitor.kind}`, `kappa:${i.kappa}`, `ridge:${i.Sigma.ridge}`],
   controls: [
     { id: 'KD-LG-RANK/eckart-young~kappa-minus-one', description: 'κ off by one: the candidate keeps κ − 1 eigenvectors', sides: sides((inst) => topEigenvectors(inst, inst.kappa - 1)) },

@@ -208,6 +208,8 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   const out = (decision: Decision, c: Certificate): Outcome => ({ decision, wide, cert: c });
   const escalate = () => out(stage.final ? 'undecided' : 'escalate', cert('undecided', 'informative', null));
 
+  /** rhs − base is exactly 0: the bound adds nothing to its base on this instance. */
+  const noRoomHere = () => !noRoom && F.sign(F.sub(sides.rhs, sides.base ?? F.fromNumber(0))) === 0;
   /** The class of a satisfied inequality instance, with its room used. */
   const classify = (verdict: InstanceVerdict, reason: string | null): Outcome => {
     // the bound at or beyond the trivial one says nothing
@@ -250,8 +252,10 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   // exactly equal sides: attained; degenerate only when the bound has no room there (rhs = base)
   if (sgn === 0) return classify('attained', null);
   if (sgn === 1) return classify('holds', null);
-  // a straddling margin is attained only at the maximum precision, and only within ±ε·scale
-  if (stage.final && within && relation !== 'lt') return classify('attained', null);
+  // a straddling margin is attained only at the maximum precision, and only within ±ε·scale;
+  // where the bound has no room (rhs = base exactly) the relation is lhs ≤ base, an identity when
+  // it is attained: degenerate, checked to the working precision like a declared identity
+  if (relation !== 'lt' && within && (stage.final || (stage.working && noRoomHere()))) return classify('attained', null);
   return escalate();
 }
 
