@@ -1,5 +1,6 @@
 import { exactProductsEqual } from '../numerics/exact.ts';
-import type { Learner, WorldSpec } from './world.ts';
+import { erm } from './processes.ts';
+import { sizes, type Learner, type WorldSpec } from './world.ts';
 
 /** Two weight rows that define the same distribution: proportional, decided exactly. */
 export function sameDistribution(u: readonly number[], v: readonly number[]): boolean {
@@ -10,16 +11,31 @@ export function sameDistribution(u: readonly number[], v: readonly number[]): bo
   return u.every((x, i) => exactProductsEqual(x, v[j], u[j], v[i]));
 }
 
-const classOf = (w: WorldSpec, l: Learner): number[] | null => (l.kind === 'seeded' ? null : l.subclass ?? w.loss.map((_, f) => f));
+const fullClass = (w: WorldSpec) => w.loss.map((_, f) => f);
+const classOf = (w: WorldSpec, l: Learner): number[] | null => (l.kind === 'seeded' ? null : l.subclass ?? fullClass(w));
 const sameRows = (w: WorldSpec, cls: number[]) => cls.every((f) => w.loss[f].every((v, z) => v === w.loss[cls[0]][z]));
 
+/** The hypotheses a learner outputs with positive probability on some dataset (exact: ERM choices are decided exactly). */
+function support(w: WorldSpec, l: Learner): Set<number> {
+  if (l.kind === 'gibbs') return new Set(l.subclass ?? fullClass(w));
+  const deterministic = l.kind === 'seeded' ? l.seeds : [l];
+  const out = new Set<number>();
+  for (let d = 0; d < sizes(w).datasets; d++) for (const s of deterministic) out.add(erm(w, s, d));
+  return out;
+}
+
 /**
- * The two learners are the same kernel from datasets to hypotheses, structurally: the same
- * learner; or one hypothesis for both; or two Gibbs posteriors over one class whose hypotheses
- * have identical losses (both uniform on it, whatever β).
+ * The two learners are the same kernel from datasets to hypotheses, decided exactly: the same
+ * learner; two deterministic (ERM) learners that choose the same hypothesis on every dataset; one
+ * hypothesis for both; or two Gibbs posteriors over one class whose hypotheses have identical
+ * losses (both uniform on it, whatever β).
  */
 function sameKernel(w: WorldSpec, a: Learner, b: Learner): boolean {
   if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  if (a.kind === 'erm' && b.kind === 'erm') {
+    for (let d = 0; d < sizes(w).datasets; d++) if (erm(w, a, d) !== erm(w, b, d)) return false;
+    return true;
+  }
   const ca = classOf(w, a), cb = classOf(w, b);
   if (ca === null || cb === null || ca.join() !== cb.join()) return false;
   if (ca.length === 1) return true;
@@ -27,13 +43,13 @@ function sameKernel(w: WorldSpec, a: Learner, b: Learner): boolean {
 }
 
 /**
- * Γ = Δ for a structural reason: every hypothesis pseudo-labels with the true channel P(y|x) on
- * every input μ_X charges (so Γ_D̂ = μⁿ), and the student's kernel is the teacher's. Then
- * K_n = KL(Γ‖Δ) = 0 and every bound of the form gen_T + (…)·√K_n is an identity on the world.
- * Returns the reason, or null.
+ * Γ = Δ for a structural reason: every hypothesis the teacher can output pseudo-labels with the
+ * true channel P(y|x) on every input μ_X charges (so Γ_D̂ = μⁿ), and the student's kernel is the
+ * teacher's. Then K_n = KL(Γ‖Δ) = 0, gen_S = gen_T, and every bound of the form
+ * gen_T + (…)·√K_n is an identity on the world. Returns the reason, or null.
  */
 export function gammaEqualsDelta(w: WorldSpec): string | null {
   if (!sameKernel(w, w.teacher, w.student)) return null;
-  const truthful = w.predictors.every((q) => q.every((row, x) => w.xWeights[x] === 0 || sameDistribution(row, w.labelWeights[x])));
-  return truthful ? 'K_n = 0: Γ = Δ (pseudo-labels from the true channel, student = teacher)' : null;
+  const truthful = [...support(w, w.teacher)].every((f) => w.predictors[f].every((row, x) => w.xWeights[x] === 0 || sameDistribution(row, w.labelWeights[x])));
+  return truthful ? 'K_n = 0: Γ = Δ (the teacher pseudo-labels with the true channel and the student is the teacher)' : null;
 }

@@ -38,3 +38,34 @@ describe('structural degeneracy of KD worlds', () => {
     expect(other).toBeGreaterThan(20);
   });
 });
+
+describe('worlds the previous verdicts called tight', () => {
+  // the default run's tightest T8 worlds before instance classes: "attained" with margins [−2e-102, 6e-40]
+  // and [−3.4e-40, 3.4e-40]; both are worlds where Γ = Δ (identical loss rows make the two Gibbs
+  // posteriors, and the two ERMs, the same kernel), so they say nothing about the bound
+  const gibbs = { lossKind: 'zero-one', family: 'near-teacher', world: { xWeights: [1], labelWeights: [[1e12, 1e-12]], predictors: [[[1e12, 1e-12]], [[1e12, 1e-12]]], loss: [[0, 1], [0, 1]], n: 3, teacher: { kind: 'gibbs', beta: 0.5 }, student: { kind: 'gibbs', beta: 0.65 } } };
+  const erm = { lossKind: 'zero-one', family: 'random', world: { xWeights: [0, 443], labelWeights: [[1, 5e-324], [7, 7]], predictors: [[[4, 4], [1, 1]], [[992, 12], [4e8, 200]]], loss: [[0, 1, 0, 1], [0, 1, 0, 1]], n: 3, teacher: { kind: 'erm' }, student: { kind: 'erm' } } };
+
+  it('are degenerate (K_n = 0), attained as identities, and never informative', async () => {
+    const { t8World, t8Stability } = await import('../../properties/kd-t8-upper.ts');
+    const { checkInstance } = await import('../../src/engine/check-instance.ts');
+    const { precisionPolicy } = await import('../../src/numerics/certify.ts');
+    for (const [p, w] of [[t8World, gibbs], [t8Stability, erm]] as const) {
+      const { cert } = checkInstance(p as never, w, precisionPolicy(40));
+      expect(cert).toMatchObject({ verdict: 'attained', class: 'degenerate', room: null });
+    }
+  });
+
+  it('a different pseudo-labelling channel makes the ERM world informative again', async () => {
+    const { t8Stability } = await import('../../properties/kd-t8-upper.ts');
+    const { checkInstance } = await import('../../src/engine/check-instance.ts');
+    const { precisionPolicy } = await import('../../src/numerics/certify.ts');
+    // hypothesis 1 (never chosen) pseudo-labels differently: nothing changes; the chosen one (0) now does
+    const w = structuredClone(erm);
+    w.world.predictors[0][1] = [992, 12];
+    expect(gammaEqualsDelta(w.world as never)).toBeNull();
+    const { cert } = checkInstance(t8Stability as never, w, precisionPolicy(40));
+    expect(cert!.class).not.toBe('degenerate');
+    expect(cert!.verdict).toBe('holds');
+  });
+});
