@@ -12,6 +12,7 @@ export { kl, entropy } from './prob/divergence.ts';
 export { logSumExp, weightedMean, weightedVariance } from './prob/moments.ts';
 export { weightsOf, weights } from './gen/weights.ts';
 export { weightPairOf, type WeightPair } from './gen/pairs.ts';
+export { sameDistribution } from './kd/degenerate.ts';
 export { gridReal, logReal, signedLogReal } from './gen/reals.ts';
 export { matrixOf, spdOf } from './gen/matrices.ts';
 export { normalise, l1, klOf, entropyOf } from './skd/simplex.ts';

@@ -310,7 +310,11 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
   if (status === 'error' && error === null) error = 'no instance established the hypotheses';
   if (cutShort) statusReason = 'cut short by the time limit';
   else if (status === 'undecided' && all.undecided === 0) statusReason = `no informative instance: all ${instances} were degenerate or vacuous`;
-  else if (status === 'undecided') statusReason = `${all.undecided} instance(s) left open at ${budget.policy.maxDigits} digits`;
+  else if (status === 'undecided') {
+    const u = undecidedExample as InstanceRecord | null;
+    const zeros = u !== null && [u.lhs, u.rhs].every((x) => x.lo.startsWith('-') || x.lo === '0') && [u.lhs, u.rhs].every((x) => !x.hi.startsWith('-'));
+    statusReason = `${all.undecided} instance(s) left open at ${budget.policy.maxDigits} digits${zeros ? ': both sides of the first enclose 0 — if they are 0 by construction there, declare such instances degenerate' : ''}`;
+  }
 
   const variants = prop.controls.length + (prop.probes?.length ?? 0);
   let variantsDone = 0;

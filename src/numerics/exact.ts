@@ -122,7 +122,9 @@ export function ldexp(x: number, k: number): number {
 
 /** Whether a·b = c·d exactly, for finite nonnegative doubles (products as BigInt mantissas). */
 export function exactProductsEqual(a: number, b: number, c: number, d: number): boolean {
-  if (a * b === 0 || c * d === 0) return (a === 0 || b === 0) === (c === 0 || d === 0);
+  // (a zero factor, not a product that underflows: 5e-324 · 1e-12 is not 0)
+  const zeroLeft = a === 0 || b === 0, zeroRight = c === 0 || d === 0;
+  if (zeroLeft || zeroRight) return zeroLeft === zeroRight;
   const [x, y, z, w] = [a, b, c, d].map(decompose);
   const left = { m: x.mantissa * y.mantissa, e: x.exponent + y.exponent }, right = { m: z.mantissa * w.mantissa, e: z.exponent + w.exponent };
   const e = Math.min(left.e, right.e);

@@ -13,6 +13,9 @@ describe('structural degeneracy of KD worlds', () => {
     expect(sameDistribution([1, 2], [1, 3])).toBe(false);
     expect(sameDistribution([0, 5], [0, 1])).toBe(true);
     expect(sameDistribution([0, 5], [1, 1])).toBe(false);
+    // products that underflow are not zero
+    expect(sameDistribution([5e-324, 1e-12], [5e-324, 2e-12])).toBe(false);
+    expect(sameDistribution([5e-324, 1e-12], [1e-323, 2e-12])).toBe(true);
   });
 
   it('Γ = Δ declared only where K_n is 0; the other near-teacher worlds have K_n certified positive', () => {
