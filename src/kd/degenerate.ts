@@ -1,15 +1,9 @@
-import { exactProductsEqual } from '../numerics/exact.ts';
+import { sameDistribution } from '../prob/distribution.ts';
 import { erm } from './processes.ts';
 import { sizes, type Learner, type WorldSpec } from './world.ts';
 
-/** Two weight rows that define the same distribution: proportional, decided exactly. */
-export function sameDistribution(u: readonly number[], v: readonly number[]): boolean {
-  if (u.length !== v.length) return false;
-  // u ∝ v iff u_i·v_j = u_j·v_i for all i, j; against one reference atom j where both are positive
-  const j = u.findIndex((x, i) => x > 0 && v[i] > 0);
-  if (j < 0) return false;
-  return u.every((x, i) => exactProductsEqual(x, v[j], u[j], v[i]));
-}
+/** Two weight rows that define the same distribution (re-exported: the worlds' rows are weights too). */
+export { sameDistribution };
 
 const fullClass = (w: WorldSpec) => w.loss.map((_, f) => f);
 const classOf = (w: WorldSpec, l: Learner): number[] | null => (l.kind === 'seeded' ? null : l.subclass ?? fullClass(w));

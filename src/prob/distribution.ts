@@ -1,3 +1,4 @@
+import { exactProductsEqual } from '../numerics/exact.ts';
 /**
  * Finite distributions, given by nonnegative double weights: p_i = w_i / Σ_j w_j.
  *
@@ -27,6 +28,24 @@ export function dist(weights: readonly number[]): FiniteDist {
 }
 
 export const size = (d: FiniteDist) => d.weights.length;
+
+/**
+ * Two weight vectors that define the same distribution (proportional), decided exactly:
+ * u_i·v_j = u_j·v_i against a reference atom j charged by both, products compared as BigInt
+ * mantissas. Doubles reject most pairs first: a relative difference above 1e-9 cannot be exact.
+ */
+export function sameDistribution(u: readonly number[], v: readonly number[]): boolean {
+  if (u.length !== v.length) return false;
+  const j = u.findIndex((x, i) => x > 0 && v[i] > 0);
+  if (j < 0) return false;
+  for (let i = 0; i < u.length; i++) {
+    if ((u[i] === 0) !== (v[i] === 0)) return false;
+    const a = u[i] * v[j], b = u[j] * v[i];
+    // both products in the normal range: a relative gap beyond rounding rules equality out
+    if (a > 1e-290 && b > 1e-290 && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) > 1e-9 * Math.max(a, b)) return false;
+  }
+  return u.every((x, i) => exactProductsEqual(x, v[j], u[j], v[i]));
+}
 
 /** Indices with positive weight. */
 export const support = (d: FiniteDist): number[] => d.weights.flatMap((w, i) => (w > 0 ? [i] : []));

@@ -1,6 +1,6 @@
 import type { Field } from '../numerics/field.ts';
 import type { FiniteDist } from './distribution.ts';
-import { sameSize } from './distribution.ts';
+import { sameDistribution, sameSize } from './distribution.ts';
 
 /**
  * log(a/b) for a, b > 0: through the ratio (accurate when a ≈ b), or as log a − log b when the
@@ -21,6 +21,8 @@ export function kl<T>(F: Field<T>, p: FiniteDist, q: FiniteDist): T {
   sameSize(p, q);
   const w = p.weights, v = q.weights;
   for (let i = 0; i < w.length; i++) if (w[i] > 0 && v[i] === 0) return F.fromNumber(Infinity);
+  // the same law: exactly 0 (an enclosure of it would only straddle 0, however many digits)
+  if (sameDistribution(w, v)) return F.fromNumber(0);
   let acc = F.fromNumber(0), W = F.fromNumber(0), V = F.fromNumber(0);
   for (let i = 0; i < w.length; i++) {
     const wi = F.fromNumber(w[i]);
