@@ -5,6 +5,7 @@ import type { Adapter, FailureKind } from './adapters/adapter.ts';
 import type { Case, Expected, FnSpec, Judgement, Verdict } from './expected.ts';
 import { judge, judgement } from './judge.ts';
 import { smaller } from './minimize.ts';
+import { DEFAULT_PROFILE, representableIn, type Profile } from './precision.ts';
 
 export type FunctionStatus = 'pass' | 'fail' | 'skipped' | 'adapter-failure';
 
@@ -34,6 +35,8 @@ export interface FunctionResult {
   specials: string;
   /** error answers to invalid input (accepted) */
   rejectedInvalid: number;
+  /** finite answers to invalid input: disagreements under strict validation, reported but not judged under lenient */
+  invalidFinite: number;
   firstDisagreement: CaseRecord | null;
   /** the smallest disagreeing input fast-check's shrinking found, and how many shrink steps it took */
   shrunk: (CaseRecord & { shrinkSteps: number }) | null;
@@ -47,23 +50,30 @@ export interface FunctionResult {
 const expectedText = (e: Expected): string =>
   e.kind === 'invalid' ? `invalid input (${e.why}): an error or NaN` : e.kind === 'custom' ? 'a best approximation (Eckart–Young)' : e.values.length === 1 ? e.values[0].toPrecision(25) : `[${e.values.map((v) => v.toPrecision(17)).join(', ')}]`;
 
+const isErrorAnswer = (got: Json): boolean => typeof got === 'object' && got !== null && !Array.isArray(got) && 'error' in got;
+const isFiniteAnswer = (got: Json): boolean => {
+  if (typeof got === 'number') return true;
+  if (Array.isArray(got)) return got.every(isFiniteAnswer);
+  return false; // an error, a malformed answer, or a non-finite double ({"$double": …})
+};
+
 /** A function's result before any request: skipped (with the reason) or about to be tested. */
 export function emptyResult(spec: FnSpec, seed: number, skipped: string | null): FunctionResult {
   return {
     fn: spec.name, status: skipped === null ? 'pass' : 'skipped', skipped, requests: 0, agreements: 0, disagreements: { inaccurate: 0, special: 0, 'invalid-accepted': 0, 'error-on-valid': 0, shape: 0 },
-    classes: {}, worst: null, tolerance: spec.policy, specials: spec.specials, rejectedInvalid: 0, firstDisagreement: null, shrunk: null, otherKinds: [], failure: null, seed, durationMs: 0,
+    classes: {}, worst: null, tolerance: spec.policy, specials: spec.specials, rejectedInvalid: 0, invalidFinite: 0, firstDisagreement: null, shrunk: null, otherKinds: [], failure: null, seed, durationMs: 0,
   };
 }
 
 /** Ask the implementation about one input and judge the answer (null: the adapter failed). */
-async function evaluate(adapter: Adapter, spec: FnSpec, c: Case): Promise<{ record: CaseRecord; expected: Expected } | { failure: { kind: FailureKind; detail: string } }> {
-  const expected = spec.expected(c.args);
+async function evaluate(adapter: Adapter, spec: FnSpec, c: Case, profile: Profile): Promise<{ record: CaseRecord; expected: Expected } | { failure: { kind: FailureKind; detail: string } }> {
+  const expected = spec.expected(c.args, profile.precision);
   const outcome = await adapter.call(spec.name, c.args, spec.shape);
   if (outcome.kind === 'failure') return { failure: { kind: outcome.failure, detail: outcome.detail } };
   const args = toJson(c.args);
   if (outcome.kind === 'malformed') return { record: { label: c.label, args, expected: expectedText(expected), got: { malformed: outcome.detail }, judgement: judgement('shape', outcome.detail) }, expected };
   const got = outcome.kind === 'error' ? { error: outcome.message } : { value: outcome.value };
-  return { record: { label: c.label, args, expected: expectedText(expected), got: outcome.kind === 'error' ? { error: outcome.message } : toJson(outcome.value), judgement: judge(expected, got) }, expected };
+  return { record: { label: c.label, args, expected: expectedText(expected), got: outcome.kind === 'error' ? { error: outcome.message } : toJson(outcome.value), judgement: judge(expected, got, profile) }, expected };
 }
 
 /**
@@ -72,17 +82,17 @@ async function evaluate(adapter: Adapter, spec: FnSpec, c: Case): Promise<{ reco
  * with fast-check stopping at the first disagreement and shrinking it to the smallest input that
  * still disagrees. A failure of the adapter (crash, hang, garbage, out of order) ends this function.
  */
-export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number, runSeed: number): Promise<FunctionResult> {
+export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number, runSeed: number, profile: Profile = DEFAULT_PROFILE): Promise<FunctionResult> {
   const start = performance.now();
   const seed = deriveSeed(runSeed, `check-impl:${spec.name}`);
   const r = emptyResult(spec, seed, null);
   let worstRatio = -1;
   const firstOfKind = new Map<Verdict, Case>();
 
-  await fc.check(
-    fc.asyncProperty(spec.cases, async (c) => {
+  const main = await fc.check(
+    fc.asyncProperty(representableIn(profile.precision, spec.cases), async (c) => {
       if (r.failure) return true;
-      const ev = await evaluate(adapter, spec, c);
+      const ev = await evaluate(adapter, spec, c, profile);
       r.requests++;
       const cls = (r.classes[c.label] ??= { requests: 0, disagreements: 0 });
       cls.requests++;
@@ -91,9 +101,10 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
         return true;
       }
       const j = ev.record.judgement;
+      if (ev.expected.kind === 'invalid' && !ev.expected.anyAnswer && isFiniteAnswer(ev.record.got)) r.invalidFinite++;
       if (j.verdict === 'agree') {
         r.agreements++;
-        if (ev.expected.kind === 'invalid' && 'error' in (ev.record.got as object)) r.rejectedInvalid++;
+        if (ev.expected.kind === 'invalid' && isErrorAnswer(ev.record.got)) r.rejectedInvalid++;
       } else {
         r.disagreements[j.verdict]++;
         cls.disagreements++;
@@ -111,14 +122,16 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
     }),
     { seed, numRuns: runs },
   );
+  // a property never fails: anything fast-check caught is a bug of kd-verify, never a short run
+  if (main.failed) throw main.errorInstance ?? new Error(`check-impl stopped early on ${spec.name}`);
 
   if (r.failure) r.status = 'adapter-failure';
   else if (r.firstDisagreement) {
     r.status = 'fail';
-    r.shrunk = await shrink(adapter, spec, runs, seed);
+    r.shrunk = await shrink(adapter, spec, runs, seed, profile);
     for (const [verdict, c] of firstOfKind) {
       if (verdict === r.shrunk?.judgement.verdict) continue;
-      const m = await minimize(adapter, spec, c, verdict, 150);
+      const m = await minimize(adapter, spec, c, verdict, 150, profile);
       if (m) r.otherKinds.push({ ...m.record, shrinkSteps: m.steps });
     }
   }
@@ -131,19 +144,19 @@ export async function checkFunction(adapter: Adapter, spec: FnSpec, runs: number
  * arguments themselves are minimised (smaller.ts), keeping only variants that disagree the same
  * way. At most 400 requests in all.
  */
-async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number): Promise<FunctionResult['shrunk']> {
+async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number, profile: Profile): Promise<FunctionResult['shrunk']> {
   let budget = 400;
   const details = await fc.check(
-    fc.asyncProperty(fc.limitShrink(spec.cases, 150), async (c) => {
+    fc.asyncProperty(fc.limitShrink(representableIn(profile.precision, spec.cases), 150), async (c) => {
       budget--;
-      const ev = await evaluate(adapter, spec, c);
+      const ev = await evaluate(adapter, spec, c, profile);
       // an adapter failure while shrinking is not the disagreement being chased
       return 'failure' in ev || ev.record.judgement.verdict === 'agree';
     }),
     { seed, numRuns: runs, endOnFailure: true },
   );
   if (!details.failed || !details.counterexample) return null;
-  const m = await minimize(adapter, spec, details.counterexample[0], null, Math.max(budget, 150));
+  const m = await minimize(adapter, spec, details.counterexample[0], null, Math.max(budget, 150), profile);
   return m ? { ...m.record, shrinkSteps: details.numShrinks + m.steps } : null;
 }
 
@@ -151,8 +164,8 @@ async function shrink(adapter: Adapter, spec: FnSpec, runs: number, seed: number
  * Greedy minimisation of the arguments: keep a smaller variant while it disagrees with the same
  * verdict (the start's own, when `expected` is null).
  */
-async function minimize(adapter: Adapter, spec: FnSpec, start: Case, expected: Verdict | null, budget: number): Promise<{ record: CaseRecord; steps: number } | null> {
-  const ev0 = await evaluate(adapter, spec, start);
+async function minimize(adapter: Adapter, spec: FnSpec, start: Case, expected: Verdict | null, budget: number, profile: Profile): Promise<{ record: CaseRecord; steps: number } | null> {
+  const ev0 = await evaluate(adapter, spec, start, profile);
   if ('failure' in ev0 || ev0.record.judgement.verdict === 'agree') return null;
   const verdict = expected ?? ev0.record.judgement.verdict;
   if (ev0.record.judgement.verdict !== verdict) return null;
@@ -161,7 +174,7 @@ async function minimize(adapter: Adapter, spec: FnSpec, start: Case, expected: V
     improved = false;
     for (const args of smaller(best.args)) {
       if (--budget <= 0) break;
-      const ev = await evaluate(adapter, spec, { label: best.label, args });
+      const ev = await evaluate(adapter, spec, { label: best.label, args }, profile);
       if (!('failure' in ev) && ev.record.judgement.verdict === verdict) {
         best = { label: best.label, args };
         record = ev.record;

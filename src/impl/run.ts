@@ -3,12 +3,13 @@ import { checkFunction, emptyResult, type FunctionResult } from './check.ts';
 import { FN_SPECS } from './functions/index.ts';
 import { deriveSeed } from '../engine/seed.ts';
 import type { FnName } from './protocol.ts';
+import { DEFAULT_PROFILE, type PrecisionName, type Profile, type Validation } from './precision.ts';
 
 export interface ImplReport {
   schemaVersion: 1;
   kind: 'check-impl';
   tool: { name: 'kd-verify'; version: string };
-  config: { module: string | null; cmd: string | null; functions: string[]; runs: number; seed: number; timeoutMs: number };
+  config: { module: string | null; cmd: string | null; functions: string[]; runs: number; seed: number; timeoutMs: number; precision: PrecisionName; validation: Validation };
   implementation: { name: string; functions: string[]; unknown: string[] };
   functions: FunctionResult[];
   /** what the implementation wrote on stderr (the last 64 KB) */
@@ -24,6 +25,8 @@ export interface ImplOptions {
   runs: number;
   seed: number;
   timeoutMs: number;
+  /** the format and validation the answers are judged in (default: float64, strict) */
+  profile?: Profile;
   version: string;
   onFunction?: (r: FunctionResult) => void;
 }
@@ -32,6 +35,7 @@ export interface ImplOptions {
 export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplReport> {
   const startedAt = new Date();
   const t0 = performance.now();
+  const profile = o.profile ?? DEFAULT_PROFILE;
   try {
     const d = await adapter.describe();
     const results: FunctionResult[] = [];
@@ -39,7 +43,7 @@ export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplR
       const seed = deriveSeed(o.seed, `check-impl:${spec.name}`);
       const r = o.functions && !o.functions.includes(spec.name) ? emptyResult(spec, seed, 'not selected (--functions)')
         : !d.functions.includes(spec.name) ? emptyResult(spec, seed, 'not listed by the implementation')
-        : await checkFunction(adapter, spec, o.runs, o.seed);
+        : await checkFunction(adapter, spec, o.runs, o.seed, profile);
       results.push(r);
       o.onFunction?.(r);
     }
@@ -48,7 +52,7 @@ export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplR
       schemaVersion: 1,
       kind: 'check-impl',
       tool: { name: 'kd-verify', version: o.version },
-      config: { module: o.module, cmd: o.cmd, functions: o.functions ?? [], runs: o.runs, seed: o.seed, timeoutMs: o.timeoutMs },
+      config: { module: o.module, cmd: o.cmd, functions: o.functions ?? [], runs: o.runs, seed: o.seed, timeoutMs: o.timeoutMs, precision: profile.precision.name, validation: profile.validation },
       implementation: { name: d.name, functions: d.functions, unknown: d.functions.filter((f) => !FN_SPECS.some((s) => s.name === f)) },
       functions: results,
       stderr: adapter.stderr(),

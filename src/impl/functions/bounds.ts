@@ -3,6 +3,7 @@ import { dec, invalid, num, R, scalar, sumD, vec, vectorProblem } from './helper
 import { magnitude, signed, tagged } from '../inputs.ts';
 import { logReal } from '../../gen/reals.ts';
 import type { Expected, FnSpec } from '../expected.ts';
+import type { Precision } from '../precision.ts';
 import type { Args } from '../protocol.ts';
 
 const finite = (a: Args, keys: string[]): string | null => {
@@ -10,34 +11,34 @@ const finite = (a: Args, keys: string[]): string | null => {
   return null;
 };
 
-function upperExpected(a: Args): Expected {
+function upperExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['gen_t', 'sigma', 'kn']) ?? (num(a, 'sigma') < 0 ? 'sigma is negative' : num(a, 'kn') < 0 ? 'kn is negative' : null);
   if (bad) return invalid(bad);
   const g = num(a, 'gen_t'), s = num(a, 'sigma'), kn = num(a, 'kn');
   const tail = dec(s).times(R.sqrt(dec(2).times(dec(kn))));
-  return scalar(dec(g).plus(tail), 2, Math.abs(g) + 2 * Math.abs(tail.toNumber()));
+  return scalar(P, dec(g).plus(tail), 2, Math.abs(g) + 2 * Math.abs(tail.toNumber()));
 }
 
-function lowerExpected(a: Args): Expected {
+function lowerExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['gen_t', 'c', 'eta', 'kn']) ?? (num(a, 'eta') <= 0 ? 'eta is not positive' : num(a, 'kn') < 0 ? 'kn is negative' : null);
   if (bad) return invalid(bad);
   const p = dec(num(a, 'c')).times(dec(num(a, 'gen_t'))), q = dec(num(a, 'kn')).div(dec(num(a, 'eta')));
-  return scalar(p.minus(q), 2, Math.abs(p.toNumber()) + Math.abs(q.toNumber()));
+  return scalar(P, p.minus(q), 2, Math.abs(p.toNumber()) + Math.abs(q.toNumber()));
 }
 
-function mcdiarmidExpected(a: Args): Expected {
+function mcdiarmidExpected(a: Args, P: Precision): Expected {
   const c = vec(a, 'c');
   const bad = vectorProblem(c, 'c');
   if (bad) return invalid(bad);
   const value = sumD(c.map((x) => dec(x).times(dec(x)))).sqrt().div(2);
-  return scalar(value, c.length, 2 * Math.abs(value.toNumber()));
+  return scalar(P, value, c.length, 2 * Math.abs(value.toNumber()));
 }
 
-function hoeffdingExpected(a: Args): Expected {
+function hoeffdingExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['a', 'b']) ?? (num(a, 'a') > num(a, 'b') ? 'a > b' : null);
   if (bad) return invalid(bad);
   const value = dec(num(a, 'b')).minus(dec(num(a, 'a'))).div(2);
-  return scalar(value, 1, Math.abs(value.toNumber()));
+  return scalar(P, value, 1, Math.abs(value.toNumber()));
 }
 
 const nonnegative = fc.oneof({ weight: 4, arbitrary: logReal(-3, 3) }, { weight: 1, arbitrary: magnitude });

@@ -3,30 +3,31 @@ import type { Decimal } from 'decimal.js';
 import { invalid, R, scalar, sumD, vec, vectorProblem, dec } from './helpers.ts';
 import { probPair, probVector, tagged, withNaN } from '../inputs.ts';
 import type { Expected, FnSpec } from '../expected.ts';
+import type { Precision } from '../precision.ts';
 import type { Args } from '../protocol.ts';
 
 const ln = (x: number): Decimal => R.log(dec(x));
 
-function klExpected(a: Args): Expected {
+function klExpected(a: Args, P: Precision): Expected {
   const p = vec(a, 'p'), q = vec(a, 'q');
   const bad = vectorProblem(p, 'p', { nonnegative: true }) ?? vectorProblem(q, 'q', { nonnegative: true });
   if (bad) return invalid(bad);
   if (p.length !== q.length) return invalid(`p has ${p.length} entries, q ${q.length}`);
   if (!p.some((x) => x > 0) || !q.some((x) => x > 0)) return invalid('p or q is all zero (not a distribution)');
-  if (p.some((x, i) => x > 0 && q[i] === 0)) return scalar(dec(Infinity), p.length, 0);
+  if (p.some((x, i) => x > 0 && q[i] === 0)) return scalar(P, dec(Infinity), p.length, 0);
   const terms = p.flatMap((x, i) => (x > 0 ? [dec(x).times(ln(x).minus(ln(q[i])))] : []));
   // each term p_i·log(p_i/q_i) is computed with relative error ~u, and log(p_i/q_i) near 0 with absolute error ~u
   const cond = p.reduce((s, x, i) => (x > 0 ? s + x * (Math.abs(Math.log(x / q[i])) + 2) : s), 0);
-  return scalar(sumD(terms), p.length, cond);
+  return scalar(P, sumD(terms), p.length, cond);
 }
 
-function entropyExpected(a: Args): Expected {
+function entropyExpected(a: Args, P: Precision): Expected {
   const p = vec(a, 'p');
   const bad = vectorProblem(p, 'p', { nonnegative: true });
   if (bad) return invalid(bad);
   if (!p.some((x) => x > 0)) return invalid('p is all zero');
   const terms = p.flatMap((x) => (x > 0 ? [dec(x).times(ln(x)).neg()] : []));
-  return scalar(sumD(terms), p.length, p.reduce((s, x) => (x > 0 ? s + x * (Math.abs(Math.log(x)) + 2) : s), 0));
+  return scalar(P, sumD(terms), p.length, p.reduce((s, x) => (x > 0 ? s + x * (Math.abs(Math.log(x)) + 2) : s), 0));
 }
 
 export const klDiscrete: FnSpec = {

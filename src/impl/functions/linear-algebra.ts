@@ -10,6 +10,7 @@ import { gridReal } from '../../gen/reals.ts';
 import { tagged, withNaN } from '../inputs.ts';
 import { judgement } from '../judge.ts';
 import type { Expected, FnSpec } from '../expected.ts';
+import type { Precision } from '../precision.ts';
 import type { Args, Value } from '../protocol.ts';
 
 const lift = (A: number[][]): Mat<Decimal> => A.map((r) => r.map(dec));
@@ -71,7 +72,7 @@ const spd = (n: number) =>
   }));
 const dim = fc.integer({ min: 1, max: 6 });
 
-function logdetExpected(a: Args): Expected {
+function logdetExpected(a: Args, P: Precision): Expected {
   const A = mat(a, 'a');
   const bad = spdProblem(A, 'a');
   if (bad) return invalid(bad);
@@ -80,10 +81,10 @@ function logdetExpected(a: Args): Expected {
   const value = logdetSpd(R, L);
   // δ log det = tr(A⁻¹·δA): with |δA| ≤ u|A| entrywise, |δ| ≤ u·Σ|A⁻¹|∘|A|
   const cond = inv.reduce((s, r, i) => s + r.reduce((t, x, j) => t + Math.abs(x.toNumber() * A[i][j]), 0), 0) + Math.abs(value.toNumber());
-  return scalar(value, A.length, cond);
+  return scalar(P, value, A.length, cond);
 }
 
-function inverseExpected(a: Args): Expected {
+function inverseExpected(a: Args, P: Precision): Expected {
   const A = mat(a, 'a');
   const bad = matrixProblem(A, 'a', true);
   if (bad) return invalid(bad);
@@ -94,10 +95,10 @@ function inverseExpected(a: Args): Expected {
   const kappa = frob(lift(A)).times(frob(X)).toNumber();
   const size = frob(X).toNumber();
   if (!Number.isFinite(size)) return invalid('a⁻¹ overflows the doubles');
-  return { kind: 'values', shape: 'matrix', dims: [n, n], values: X.flat(), tol: [tolerance(n, kappa * size)], norm: 'frobenius', cond: kappa };
+  return { kind: 'values', shape: 'matrix', dims: [n, n], values: X.flat(), tol: [tolerance(P, n, kappa * size)], norm: 'frobenius', cond: kappa };
 }
 
-function singularValuesExpected(a: Args): Expected {
+function singularValuesExpected(a: Args, P: Precision): Expected {
   const A = mat(a, 'a');
   const bad = matrixProblem(A, 'a', false);
   if (bad) return invalid(bad);
@@ -105,10 +106,10 @@ function singularValuesExpected(a: Args): Expected {
   const n = Math.max(A.length, A[0].length);
   // Weyl: a backward-stable SVD moves every σ_i by at most about n·u·‖A‖
   const norm = frob(lift(A)).toNumber();
-  return { kind: 'values', shape: 'vector', dims: [s.length], values: s, tol: s.map(() => tolerance(n, norm)), cond: norm === 0 ? 0 : norm / Math.max(s[s.length - 1].toNumber(), Number.MIN_VALUE) };
+  return { kind: 'values', shape: 'vector', dims: [s.length], values: s, tol: s.map(() => tolerance(P, n, norm)), cond: norm === 0 ? 0 : norm / Math.max(s[s.length - 1].toNumber(), Number.MIN_VALUE) };
 }
 
-function rankKExpected(a: Args): Expected {
+function rankKExpected(a: Args, P: Precision): Expected {
   const A = mat(a, 'a'), k = num(a, 'k');
   const bad = matrixProblem(A, 'a', false) ?? (Number.isInteger(k) && k >= 0 ? null : `k = ${k} is not a nonnegative integer`);
   if (bad) return invalid(bad);
@@ -116,7 +117,7 @@ function rankKExpected(a: Args): Expected {
   const LA = lift(A);
   const s = jacobiSvd(LA, 60).values;
   const optimum = sumD(s.slice(k).map((x) => x.times(x))).sqrt();
-  const tol = tolerance(Math.max(m, n), frob(LA).toNumber());
+  const tol = tolerance(P, Math.max(m, n), frob(LA).toNumber());
   return {
     kind: 'custom',
     shape: 'matrix',
@@ -137,7 +138,7 @@ function rankKExpected(a: Args): Expected {
   };
 }
 
-function klGaussianExpected(a: Args): Expected {
+function klGaussianExpected(a: Args, P: Precision): Expected {
   const mu1 = vec(a, 'mu1'), mu2 = vec(a, 'mu2'), S1 = mat(a, 'cov1'), S2 = mat(a, 'cov2');
   const bad = spdProblem(S1, 'cov1') ?? spdProblem(S2, 'cov2');
   if (bad) return invalid(bad);
@@ -149,7 +150,7 @@ function klGaussianExpected(a: Args): Expected {
   const kappa = (S: number[][]) => frob(lift(S)).times(frob(inverseSpd(R, lift(S)))).toNumber();
   const size = (x: Decimal) => Math.abs(x.toNumber());
   const terms = size(logdetSpd(R, lift(S1))) + size(logdetSpd(R, lift(S2))) + 2 * size(value) + k;
-  return scalar(value, k * k, (kappa(S1) + kappa(S2)) * terms);
+  return scalar(P, value, k * k, (kappa(S1) + kappa(S2)) * terms);
 }
 
 export const logdet: FnSpec = {

@@ -45,7 +45,7 @@ ${bad ? `<p><b>${f.shrunk ? `Smallest disagreeing input (shrunk in ${f.shrunk.sh
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>check-impl: ${esc(r.implementation.name)}</title>
 <style>body{font:14px system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}code{font-size:12px;word-break:break-all}</style></head><body>
 <h1>check-impl: ${esc(r.implementation.name)}</h1>
-<p>${esc(r.config.module ? `module ${r.config.module}` : `command ${r.config.cmd}`)} · ${r.config.runs} inputs per function · seed ${r.config.seed} · kd-verify ${esc(r.tool.version)} · ${esc(r.timing.startedAt)}</p>
+<p>${esc(r.config.module ? `module ${r.config.module}` : `command ${r.config.cmd}`)} · ${r.config.runs} inputs per function · seed ${r.config.seed} · ${r.config.precision}, ${r.config.validation} validation · kd-verify ${esc(r.tool.version)} · ${esc(r.timing.startedAt)}</p>
 <p><b>${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.adapterFailure} adapter failures, ${r.summary.skipped} skipped.</b></p>
 <table class="functions"><tr><th>function</th><th>status</th><th>requests</th><th>worst ulps</th><th>worst relative error</th><th>worst error / tolerance (log 1e-6 … 1e16; dashed: tolerance)</th></tr>${rows}</table>
 ${sections.join('\n')}

@@ -12,7 +12,7 @@ const total = (r: FunctionResult) => Object.values(r.disagreements).reduce((a, b
 export function renderImplMarkdown(r: ImplReport): string {
   const out: string[] = [];
   const src = r.config.module ? `module \`${r.config.module}\`` : `command \`${r.config.cmd}\``;
-  out.push(`# check-impl: ${r.implementation.name}`, '', `Implementation: ${src}. ${r.config.runs} generated inputs per function, seed ${r.config.seed}, per-request timeout ${r.config.timeoutMs} ms. kd-verify ${r.tool.version}, ${r.timing.startedAt}, ${(r.timing.durationMs / 1000).toFixed(1)} s.`, '');
+  out.push(`# check-impl: ${r.implementation.name}`, '', `Implementation: ${src}. ${r.config.runs} generated inputs per function, seed ${r.config.seed}, per-request timeout ${r.config.timeoutMs} ms, judged in ${r.config.precision} with ${r.config.validation} validation. kd-verify ${r.tool.version}, ${r.timing.startedAt}, ${(r.timing.durationMs / 1000).toFixed(1)} s.`, '');
   out.push(`**${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.adapterFailure} adapter failures, ${r.summary.skipped} skipped.**`, '');
   out.push('| function | status | requests | disagreements | worst error / tolerance | worst ulps | worst relative error |', '|---|---|---|---|---|---|---|');
   for (const f of r.functions) out.push(`| ${f.fn} | **${f.status}** | ${f.requests} | ${f.status === 'skipped' ? '—' : total(f)} | ${sig(f.worst?.ratio)} | ${sig(f.worst?.ulps)} | ${sig(f.worst?.relError)} |`);
@@ -26,7 +26,7 @@ export function renderImplMarkdown(r: ImplReport): string {
     }
     out.push(`*Tolerance:* ${f.tolerance}.`, '', `*Special values and invalid input:* ${f.specials}.`, '');
     const d = f.disagreements;
-    out.push(`${f.requests} requests, ${f.agreements} agree (${f.rejectedInvalid} of them invalid inputs rejected with an error). Disagreements: ${d.inaccurate} beyond tolerance, ${d.special} special values (NaN, ±∞), ${d['invalid-accepted']} invalid inputs answered with a finite value, ${d['error-on-valid']} errors on valid input, ${d.shape} wrong shapes.`, '');
+    out.push(`${f.requests} requests, ${f.agreements} agree (${f.rejectedInvalid} of them invalid inputs rejected with an error). Disagreements: ${d.inaccurate} beyond tolerance, ${d.special} special values (NaN, ±∞), ${d['invalid-accepted']} invalid inputs answered with a finite value, ${d['error-on-valid']} errors on valid input, ${d.shape} wrong shapes.${r.config.validation === 'lenient' && f.invalidFinite ? ` ${f.invalidFinite} invalid inputs answered with a finite value (not judged: --validation lenient).` : ''}`, '');
     if (f.worst) out.push(`Worst error: ${sig(f.worst.absError)} absolute, ${sig(f.worst.relError)} relative, ${sig(f.worst.ulps)} ulps, ${sig(f.worst.ratio)} × the tolerance ${sig(f.worst.tol)} (class ${f.worst.label}), on ${code(f.worst.args)}.`, '');
     const classes = Object.entries(f.classes).map(([k, v]) => `${k} ${v.requests}${v.disagreements ? ` (${v.disagreements} disagree)` : ''}`).join(', ');
     if (classes) out.push(`Input classes: ${classes}.`, '');
