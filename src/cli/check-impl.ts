@@ -66,7 +66,7 @@ export function addCheckImpl(program: Command, integer: (name: string, min: numb
         profile: { precision: PRECISIONS[opts.precision], validation: opts.validation },
         version: toolVersion(),
         onFunction: (f) => {
-          const detail = f.status === 'skipped' ? f.skipped : f.status === 'adapter-failure' ? `${f.failure!.kind}: ${f.failure!.detail}` : f.status === 'fail' ? (f.shrunk ?? f.firstDisagreement)!.judgement.detail : `worst ${f.worst ? `${f.worst.ulps?.toPrecision(3) ?? '—'} ulps, ${f.worst.ratio.toPrecision(2)}× tolerance` : '—'}`;
+          const detail = f.status === 'skipped' ? f.skipped : f.status === 'adapter-failure' ? `${f.failure!.kind}: ${f.failure!.detail}` : f.status === 'fail' ? `${f.groups.length + f.unshrunkGroups.length} distinct disagreement(s); ${(f.groups[0]?.witness ?? f.firstDisagreement)!.judgement.detail}` : `worst ${f.worst ? `${f.worst.ulps?.toPrecision(3) ?? '—'} ulps, ${f.worst.ratio.toPrecision(2)}× tolerance` : '—'}`;
           process.stdout.write(`${f.status.padEnd(15)} ${f.fn.padEnd(16)} ${String(f.requests).padStart(5)} requests  ${detail}\n`);
         },
       });

@@ -12,10 +12,25 @@ import { FLOAT64, type Precision } from './precision.ts';
  *   answer is a silent wrong answer.
  */
 export type Expected =
-  | { kind: 'values'; shape: Shape; dims: number[]; values: Decimal[]; tol: number[]; norm?: 'frobenius'; cond: number }
+  | { kind: 'values'; shape: Shape; dims: number[]; values: Decimal[]; tol: number[]; norm?: 'frobenius'; cond: number; signalOk?: Signal }
+  /**
+   * exactly singular input where the function is built on an inverse or a factorisation: a careful
+   * implementation signals it (an error, NaN, or the infinity `signal.infinity`), or returns a
+   * finite answer that `finite` accepts (one a backward-stable computation can produce)
+   */
+  | { kind: 'singular'; shape: Shape; dims: number[]; signal: Signal; finite: (got: Value) => Judgement }
   | { kind: 'invalid'; why: string; anyAnswer?: boolean }
   /** a custom check (rank_k_approx): an excess over the optimum, compared with its tolerance */
   | { kind: 'custom'; shape: Shape; cond: number; judge: (got: Value) => Judgement };
+
+/**
+ * A signal of (near) singularity: an error, NaN, or an infinity of the given sign ('any' for a
+ * matrix result). `why` says why it is accepted.
+ */
+export interface Signal {
+  why: string;
+  infinity: 'any' | 1 | -1;
+}
 
 /** One generated input: the arguments by name, and its edge-case class. */
 export interface Case {
@@ -23,7 +38,7 @@ export interface Case {
   args: Args;
 }
 
-export type Verdict = 'agree' | 'inaccurate' | 'special' | 'invalid-accepted' | 'error-on-valid' | 'shape';
+export type Verdict = 'agree' | 'inaccurate' | 'special' | 'invalid-accepted' | 'error-on-valid' | 'shape' | 'singular-unsignalled';
 
 export interface Judgement {
   verdict: Verdict;

@@ -6,7 +6,7 @@ import type { FnName } from './protocol.ts';
 import { DEFAULT_PROFILE, type PrecisionName, type Profile, type Validation } from './precision.ts';
 
 export interface ImplReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   kind: 'check-impl';
   tool: { name: 'kd-verify'; version: string };
   config: { module: string | null; cmd: string | null; functions: string[]; runs: number; seed: number; timeoutMs: number; precision: PrecisionName; validation: Validation };
@@ -49,7 +49,7 @@ export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplR
     }
     const count = (s: FunctionResult['status']) => results.filter((r) => r.status === s).length;
     return {
-      schemaVersion: 1,
+      schemaVersion: 2,
       kind: 'check-impl',
       tool: { name: 'kd-verify', version: o.version },
       config: { module: o.module, cmd: o.cmd, functions: o.functions ?? [], runs: o.runs, seed: o.seed, timeoutMs: o.timeoutMs, precision: profile.precision.name, validation: profile.validation },

@@ -19,7 +19,7 @@ const running = (pattern: string) => spawnSync('pgrep', ['-f', pattern], { encod
 describe('check-impl on the suite’s own double path', () => {
   it('passes every function, with a schema-valid report', async () => {
     const r = await checkImpl(new ModuleAdapter('src/impl/double-path.ts'), options(null));
-    expect(r.functions.filter((f) => f.status !== 'pass').map((f) => `${f.fn}: ${f.status} ${(f.shrunk ?? f.firstDisagreement)?.judgement.detail ?? f.failure?.detail ?? ''}`)).toEqual([]);
+    expect(r.functions.filter((f) => f.status !== 'pass').map((f) => `${f.fn}: ${f.status} ${f.firstDisagreement?.judgement.detail ?? f.failure?.detail ?? ''}`)).toEqual([]);
     expect(r.summary.pass).toBe(15);
     expect(implReportProblems(JSON.parse(JSON.stringify(r)))).toEqual([]);
     // every function saw its edge-case classes, invalid input included
@@ -33,9 +33,10 @@ describe('check-impl refutes deliberately broken implementations, naming the fun
     const r = await checkImpl(new ModuleAdapter('test/fixtures/adapters/broken-kl-zeros.ts'), options(['kl_discrete', 'logsumexp']));
     const kl = fn(r, 'kl_discrete');
     expect(kl.status).toBe('fail');
-    expect(kl.shrunk!.judgement.detail).toMatch(/got NaN/);
+    const nan = kl.groups.find((g) => g.form === 'NaN' && g.inputClass === 'pair:p-zero')!.witness!;
+    expect(nan.judgement.detail).toMatch(/got NaN/);
     // shrunk to a tiny witness: one or two atoms, one of them with p = 0
-    const p = (kl.shrunk!.args as { p: number[] }).p;
+    const p = (nan.args as { p: number[] }).p;
     expect(p.length).toBeLessThanOrEqual(3);
     expect(p).toContain(0);
     expect(fn(r, 'logsumexp').status).toBe('pass');
@@ -46,15 +47,16 @@ describe('check-impl refutes deliberately broken implementations, naming the fun
     const f = fn(r, 'logsumexp');
     expect(f.status).toBe('fail');
     expect(f.disagreements.special).toBeGreaterThan(0);
-    expect(f.shrunk!.judgement.detail).toMatch(/got (-)?Infinity/);
-    expect((f.shrunk!.args as { x: number[] }).x.length).toBeLessThanOrEqual(2);
+    const overflow = f.groups.find((g) => g.form === '+∞')!.witness!;
+    expect(overflow.judgement.detail).toMatch(/got Infinity/);
+    expect((overflow.args as { x: number[] }).x.length).toBeLessThanOrEqual(2);
   });
 
   it('a softmax without max-subtraction', async () => {
     const r = await checkImpl(new ModuleAdapter('test/fixtures/adapters/softmax-no-max.ts'), options(['softmax']));
     const f = fn(r, 'softmax');
     expect(f.status).toBe('fail');
-    expect(f.shrunk!.judgement.detail).toMatch(/got NaN/);
+    expect(f.groups.find((g) => g.form === 'NaN')!.witness!.judgement.detail).toMatch(/got NaN/);
   });
 
   it('a module function that throws, one that returns garbage, and one that never returns', async () => {
@@ -137,7 +139,7 @@ describe('kdverify check-impl (command line)', () => {
     expect(readdirSync(out).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'report.md']);
     expect(implReportProblems(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))).toEqual([]);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/<testcase[^>]*name="logsumexp"[^>]*><failure/);
-    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Smallest disagreeing input/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/distinct disagreement/);
   });
 
   it('is deterministic: the same seed gives the same report, timings aside', () => {

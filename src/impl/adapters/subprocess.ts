@@ -15,6 +15,9 @@ export function commandArgv(cmd: string): string[] {
   return words;
 }
 
+/** The least time a program gets to start and answer describe. */
+const STARTUP_MS = 30_000;
+
 const live = new Set<ChildProcessWithoutNullStreams>();
 // a process is never left behind, even when kd-verify itself exits early
 process.once('exit', () => {
@@ -137,7 +140,9 @@ export class SubprocessAdapter implements Adapter {
     const proc = this.proc!;
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.fail(proc, 'timeout', `no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      // describe is answered right after the start: a slow import (scipy takes seconds on a busy machine) is not a hang
+      const ms = fn === 'describe' ? Math.max(this.timeoutMs, STARTUP_MS) : this.timeoutMs;
+      const timer = setTimeout(() => this.fail(proc, 'timeout', `no answer within ${ms} ms`), ms);
       this.pending = { id, resolve, timer };
       proc.stdin.write(JSON.stringify({ id, fn, args }) + '\n');
     });
