@@ -175,12 +175,12 @@ async function shrinkGroup(adapter: Adapter, spec: FnSpec, cases: fc.Arbitrary<C
   };
   const details = await fc.check(fc.asyncProperty(fc.limitShrink(cases, 150), async (c) => (await same(c)) === null), { seed, numRuns: g.run + 1, path: String(g.run), endOnFailure: true });
   const from = details.failed && details.counterexample ? details.counterexample[0] : g.first;
-  const m = await minimize(from, same, 150, profile);
+  const m = await minimize(from, same, 150, profile, spec.tidy ?? ((a) => a));
   return m ? { ...m.record, shrinkSteps: (details.failed ? details.numShrinks : 0) + m.steps } : null;
 }
 
 /** Greedy minimisation of the arguments: keep a smaller variant (in the format judged) while `same` holds. */
-async function minimize(start: Case, same: (c: Case) => Promise<CaseRecord | null>, budget: number, profile: Profile): Promise<{ record: CaseRecord; steps: number } | null> {
+async function minimize(start: Case, same: (c: Case) => Promise<CaseRecord | null>, budget: number, profile: Profile, tidy: (a: Case['args']) => Case['args']): Promise<{ record: CaseRecord; steps: number } | null> {
   const record0 = await same(start);
   if (!record0) return null;
   let best = start, record = record0, steps = 0;
@@ -188,7 +188,8 @@ async function minimize(start: Case, same: (c: Case) => Promise<CaseRecord | nul
     improved = false;
     for (const candidate of smaller(best.args)) {
       if (--budget <= 0) break;
-      const args = profile.precision.toFormat(candidate);
+      const args = profile.precision.toFormat(tidy(candidate));
+      if (JSON.stringify(toJson(args)) === JSON.stringify(toJson(best.args))) continue;
       const rec = await same({ label: best.label, args });
       if (rec) {
         best = { label: best.label, args };

@@ -59,6 +59,8 @@ export interface FnSpec {
   /** documented semantics of special values and invalid input */
   specials: string;
   cases: import('fast-check').Arbitrary<Case>;
+  /** restores the generator's invariants on a minimised witness (e.g. probability vectors renormalised) */
+  tidy?: (args: Args) => Args;
   /** the reference answer, with tolerances from the format's unit roundoff (P.u) and underflow floor */
   expected: (args: Args, P: Precision) => Expected;
 }

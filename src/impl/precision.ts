@@ -19,7 +19,8 @@ export interface Precision {
   /** the number of the format nearest to a double (±∞ beyond the range) */
   round(x: number): number;
   /**
-   * An input moved into the format, keeping its edge cases: values inside ±2^±64 are rounded;
+   * An input moved into the format, keeping its edge cases: a value of the format stays; others
+   * inside ±2^±64 are rounded;
    * beyond, the binary exponent is compressed onto the format's range, so 1e300 stays huge
    * (≈ 9e37 in float32) and 5e-324 stays the smallest subnormal. A matrix is scaled as a whole by
    * a power of two (exact), so its structure (symmetry, definiteness up to rounding) survives.
@@ -43,7 +44,7 @@ function compressLog2(l: number): number {
 }
 
 function scalarToFloat32(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
+  if (!Number.isFinite(x) || Math.fround(x) === x) return x; // already a float32 (e.g. drawn at its limits)
   const l = Math.log2(Math.abs(x));
   if (l >= -KEEP && l <= KEEP) return Math.fround(x);
   const y = Math.fround(Math.sign(x) * 2 ** compressLog2(l));
@@ -51,6 +52,7 @@ function scalarToFloat32(x: number): number {
 }
 
 function matrixToFloat32(A: number[][]): number[][] {
+  if (A.every((r) => r.every((x) => !Number.isFinite(x) || Math.fround(x) === x))) return A;
   const big = Math.max(0, ...A.flat().filter(Number.isFinite).map(Math.abs));
   if (big === 0) return A.map((r) => r.map(Math.fround));
   const l = Math.log2(big);

@@ -49,7 +49,9 @@ describe('the float32 profile', () => {
     const lse = fn(r32, 'logsumexp');
     expect(lse.status).toBe('fail');
     // every disagreement is the defect: a dominant term's tail lost, in the class made for it (and in mixed logits that happen to have one)
-    expect(Object.keys(lse.classes).filter((k) => lse.classes[k].disagreements > 0).sort()).toEqual(['x:dominant-term', 'x:mixed']);
+    const failing = Object.keys(lse.classes).filter((k) => lse.classes[k].disagreements > 0);
+    expect(failing).toContain('x:dominant-term');
+    expect(failing.filter((k) => k !== 'x:dominant-term' && k !== 'x:mixed')).toEqual([]);
     expect(lse.disagreements.inaccurate).toBe(lse.requests - lse.agreements);
     expect(new Set(lse.groups.map((g) => `${g.verdict} ${g.form}`))).toEqual(new Set(['inaccurate finite']));
     expect(lse.groups.map((g) => g.inputClass)).toContain('x:dominant-term');

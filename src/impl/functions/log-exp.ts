@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Decimal } from 'decimal.js';
 import { dec, invalid, num, R, scalar, sumD, tolerance, vec, vectorProblem } from './helpers.ts';
-import { logits, probVector, tagged, temperature, withNaN, signed } from '../inputs.ts';
+import { f32Limit, f32Logits, f32Tiny, infiniteLogits, logits, otherLength, probVector, renormalised, tagged, temperature, withNaN, withNegative, signed } from '../inputs.ts';
 import type { Expected, FnSpec } from '../expected.ts';
 import type { Precision } from '../precision.ts';
 import type { Args } from '../protocol.ts';
@@ -121,6 +121,8 @@ export const logsumexp: FnSpec = {
   cases: fc.oneof(
     { weight: 10, arbitrary: logits(0).map(({ kind, x }) => ({ label: x.length === 0 ? 'x:empty' : `x:${kind}`, args: { x } })) },
     { weight: 2, arbitrary: tagged('x:dominant-term', dominantTerm) },
+    { weight: 2, arbitrary: infiniteLogits.map(({ kind, x }) => ({ label: `x:${kind}`, args: { x } })) },
+    { weight: 1, arbitrary: tagged('x:float32-limits', f32Logits.map((x) => ({ x }))) },
     { weight: 1, arbitrary: tagged('x:+inf', logits(1).map(({ x }) => ({ x: [...x, Infinity] }))) },
     { weight: 1, arbitrary: tagged('invalid:nan', logits(1).map(({ x }) => withNaN({ x }, 'x'))) },
   ),
@@ -128,6 +130,7 @@ export const logsumexp: FnSpec = {
 };
 
 export const cgf: FnSpec = {
+  tidy: renormalised(['p']),
   name: 'cgf',
   shape: 'scalar',
   policy: '4(n+2)·u·(Σ w_i(2|λx_i| + 2) + 2|max| + 1), w the tilted weights p_i e^{λx_i}/Σ',
@@ -140,6 +143,10 @@ export const cgf: FnSpec = {
       ),
     },
     { weight: 1, arbitrary: tagged('invalid:nan', fc.integer({ min: 1, max: 5 }).chain(probVector).map(({ p }) => withNaN({ x: p.map((_, i) => i), p, lambda: 1 }, 'x'))) },
+    { weight: 1, arbitrary: tagged('invalid:longer-x', fc.integer({ min: 1, max: 5 }).chain(probVector).map(({ p }) => ({ x: otherLength(p.map((_, i) => i), true), p, lambda: 1 }))) },
+    { weight: 1, arbitrary: tagged('invalid:longer-p', fc.integer({ min: 1, max: 5 }).chain(probVector).map(({ p }) => ({ x: p.map((_, i) => i), p: otherLength(p, true), lambda: 1 }))) },
+    { weight: 1, arbitrary: tagged('invalid:negative-p', fc.integer({ min: 2, max: 5 }).chain(probVector).map(({ p }) => ({ x: p.map((_, i) => i), p: withNegative(p), lambda: 1 }))) },
+    { weight: 1, arbitrary: tagged('x:float32-limits', fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({ w: probVector(n), x: fc.array(fc.oneof(gridReal(-5, 5, 2), f32Limit), { minLength: n, maxLength: n }), lambda: fc.constantFrom(1, -1, 2) })).map(({ w, x, lambda }) => ({ x, p: w.p, lambda }))) },
   ),
   expected: cgfExpected,
 };
@@ -152,11 +159,14 @@ export const softmax: FnSpec = {
   cases: fc.oneof(
     { weight: 10, arbitrary: fc.record({ l: logits(1), T: temperature }).map(({ l, T }) => ({ label: `z:${l.kind}${l.x.every((v) => v === -Infinity) ? '(all −∞)' : ''}`, args: { z: l.x, temperature: T } })) },
     { weight: 1, arbitrary: tagged('invalid:temperature', fc.record({ l: logits(1), T: fc.constantFrom(0, -1, NaN, Infinity) }).map(({ l, T }) => ({ z: l.x, temperature: T }))) },
+    { weight: 2, arbitrary: fc.record({ l: infiniteLogits, T: temperature }).map(({ l, T }) => ({ label: `z:${l.kind}`, args: { z: l.x, temperature: T } })) },
+    { weight: 1, arbitrary: tagged('z:float32-limits', fc.record({ z: f32Logits, T: fc.constantFrom(1, 0.5, 2) }).map(({ z, T }) => ({ z, temperature: T }))) },
   ),
   expected: softmaxExpected,
 };
 
 export const powerSoften: FnSpec = {
+  tidy: renormalised(['p']),
   name: 'power_soften',
   shape: 'vector',
   policy: 'as softmax with z = log p: per component 4(n+2)·u·s_i·((|log p_i| + 2|max log p| + Σ s_j|log p_j|)/T + 2)',
@@ -164,6 +174,8 @@ export const powerSoften: FnSpec = {
   cases: fc.oneof(
     { weight: 10, arbitrary: fc.record({ w: fc.integer({ min: 1, max: 20 }).chain(probVector), T: temperature }).map(({ w, T }) => ({ label: `p:${w.kind}`, args: { p: w.p, temperature: T } })) },
     { weight: 1, arbitrary: tagged('invalid:temperature', fc.record({ w: fc.integer({ min: 1, max: 5 }).chain(probVector), T: fc.constantFrom(0, -2, NaN) }).map(({ w, T }) => ({ p: w.p, temperature: T }))) },
+    { weight: 1, arbitrary: tagged('invalid:negative-p', fc.record({ w: fc.integer({ min: 2, max: 5 }).chain(probVector), T: temperature }).map(({ w, T }) => ({ p: withNegative(w.p), temperature: T }))) },
+    { weight: 1, arbitrary: tagged('p:float32-limits', fc.record({ tiny: fc.array(f32Tiny, { minLength: 1, maxLength: 3 }), T: fc.constantFrom(0.01, 0.1, 1, 10) }).map(({ tiny, T }) => ({ p: [...tiny, 1], temperature: T }))) },
   ),
   expected: powerExpected,
 };
