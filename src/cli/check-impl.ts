@@ -16,6 +16,7 @@ export const DEFAULT_IMPL_RUNS = 200;
 
 const functionList = (value: string, previous: FnName[] = []): FnName[] => {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError('selects no function (nothing would be tested)');
   const unknown = names.filter((n) => !isFnName(n));
   if (unknown.length) throw new InvalidArgumentError(`unknown function ${unknown.join(', ')} (the protocol has ${FN_NAMES.join(', ')})`);
   return [...previous, ...(names as FnName[])];

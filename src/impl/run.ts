@@ -1,4 +1,5 @@
 import type { Adapter } from './adapters/adapter.ts';
+import { UsageError } from '../cli/output.ts';
 import { checkFunction, emptyResult, type FunctionResult } from './check.ts';
 import { FN_SPECS } from './functions/index.ts';
 import { deriveSeed } from '../engine/seed.ts';
@@ -38,6 +39,10 @@ export async function checkImpl(adapter: Adapter, o: ImplOptions): Promise<ImplR
   const profile = o.profile ?? DEFAULT_PROFILE;
   try {
     const d = await adapter.describe();
+    const tested = FN_SPECS.filter((s) => d.functions.includes(s.name) && (!o.functions || o.functions.includes(s.name)));
+    // a run that tests nothing must not look like a pass
+    if (tested.length === 0)
+      throw new UsageError(!FN_SPECS.some((s) => d.functions.includes(s.name)) ? `nothing to test: ${adapter.source} offers no protocol function (${d.functions.length ? `it lists ${d.functions.join(', ')}` : 'it lists none'})` : `nothing to test: --functions selects none of the functions ${adapter.source} offers (${d.functions.join(', ')})`);
     const results: FunctionResult[] = [];
     for (const spec of FN_SPECS) {
       const seed = deriveSeed(o.seed, `check-impl:${spec.name}`);

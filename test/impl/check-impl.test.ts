@@ -69,6 +69,17 @@ describe('check-impl refutes deliberately broken implementations, naming the fun
   }, 30_000);
 });
 
+describe('module functions that return a Promise', () => {
+  it('are awaited: a resolved value is judged, a rejection is an error answer, a Promise that never settles times out', async () => {
+    const r = await checkImpl(new ModuleAdapter('test/fixtures/adapters/async.ts', 1000), { ...options(null, 60), timeoutMs: 1000 });
+    expect(fn(r, 'logsumexp').status).toBe('pass');
+    expect(fn(r, 'hoeffding_sigma').status).toBe('pass');
+    expect(fn(r, 'hoeffding_sigma').rejectedInvalid).toBeGreaterThan(0);
+    expect(fn(r, 'entropy').status).toBe('adapter-failure');
+    expect(fn(r, 'entropy').failure!.kind).toBe('timeout');
+  }, 30_000);
+});
+
 describe.skipIf(!python)('the subprocess protocol (Python adapters)', () => {
   it('reports a crash mid-run with its stderr, restarts, and completes the run', async () => {
     const r = await checkImpl(new SubprocessAdapter('python3 test/fixtures/adapters/crash_adapter.py'), options(['kl_discrete', 'logsumexp']));
@@ -124,6 +135,12 @@ describe('kdverify check-impl (command line)', () => {
     [['--cmd', 'python3 x.py | cat']],
     [['--cmd', 'no-such-program-xyz']],
     [['--module', 'src/impl/double-path.ts', '--out', 'README.md']],
+    // nothing tested is an error, never a pass
+    [['--module', 'test/fixtures/adapters/no-functions.ts']],
+    [['--module', 'src/impl/double-path.ts', '--functions', '']],
+    [['--module', 'test/fixtures/adapters/naive-logsumexp.ts', '--functions', 'entropy']],
+    [['--module', 'src/impl/double-path.ts', '--precision', 'float16']],
+    [['--module', 'src/impl/double-path.ts', '--validation', 'none']],
   ])('exits 2 with a one-line message for %j', (args) => {
     const out = mkdtempSync(join(tmpdir(), 'kdv-ci-'));
     const r = cli(args.includes('--out') ? args : [...args, '--out', join(out, 'r')]);
