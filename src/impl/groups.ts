@@ -22,8 +22,9 @@ export const MAX_GROUPS = 8;
 const HUGE = 1e30;
 
 /**
- * The special content of the arguments, as tags: NaN, +∞, all −∞ (or some), huge, subnormal (in
- * the format judged), empty. All −∞ logits, a +∞ logit and a huge finite logit are different classes.
+ * The special content of the arguments, most telling first: NaN, +∞, all −∞, −∞, huge (|x| ≥
+ * 1e30), subnormal (in the format judged), empty. All −∞ logits, a +∞ logit and a huge finite
+ * logit are different classes.
  */
 export function contentTags(args: Args, minNormal = 2 ** -1022): string[] {
   const tags = new Set<string>();
@@ -37,12 +38,14 @@ export function contentTags(args: Args, minNormal = 2 ** -1022): string[] {
     if (xs.some((x) => Number.isFinite(x) && Math.abs(x) >= HUGE)) tags.add('huge');
     if (xs.some((x) => x !== 0 && Math.abs(x) < minNormal)) tags.add('subnormal');
   }
-  return [...tags];
+  return TAG_ORDER.filter((t) => tags.has(t));
 }
+const TAG_ORDER = ['NaN', '+∞', 'all −∞', '−∞', 'huge', 'subnormal', 'empty'];
 
+/** The input class of a disagreement: the generator's class refined by the most telling tag (one, so a defect does not split into every combination). */
 export const inputClassOf = (label: string, args: Args, minNormal?: number): string => {
-  const tags = contentTags(args, minNormal);
-  return tags.length ? `${label}[${tags.join(',')}]` : label;
+  const [tag] = contentTags(args, minNormal);
+  return tag ? `${label}[${tag}]` : label;
 };
 
 /** The form of an answer: what kind of wrong it is, independent of the exact numbers. */
