@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModuleAdapter } from '../../src/impl/adapters/module.ts';
@@ -8,11 +8,15 @@ import { SubprocessAdapter } from '../../src/impl/adapters/subprocess.ts';
 import { checkImpl, type ImplReport } from '../../src/impl/run.ts';
 import { implReportProblems } from '../../src/report/validate.ts';
 import type { FnName } from '../../src/impl/protocol.ts';
+import { FLOAT32 } from '../../src/impl/precision.ts';
 
 const options = (functions: FnName[] | null, runs = 100, timeoutMs = 5000) => ({ module: null, cmd: null, functions, runs, seed: 42, timeoutMs, version: 'test' });
 const fn = (r: ImplReport, name: string) => r.functions.find((f) => f.fn === name)!;
 const python = spawnSync('python3', ['-c', 'import sys'], { stdio: 'ignore' }).status === 0;
 const scipy = python && spawnSync('python3', ['-c', 'import scipy, numpy'], { stdio: 'ignore' }).status === 0;
+/** third-party libraries of the example adapters, installed outside the project (examples/adapters/README.md) */
+const jax = existsSync('.venv-impl/bin/python') && spawnSync('.venv-impl/bin/python', ['-c', 'import jax'], { stdio: 'ignore' }).status === 0;
+const npmImpl = (pkg: string) => existsSync(`.npm-impl/node_modules/${pkg}/package.json`);
 /** processes whose command line mentions the fixture (none may be left behind) */
 const running = (pattern: string) => spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim();
 
@@ -121,6 +125,28 @@ describe.skipIf(!python)('the subprocess protocol (Python adapters)', () => {
     expect(r.summary.adapterFailure).toBe(0);
     // scipy's own routines agree where they are careful (inverse, SVD, log-sum-exp)
     for (const name of ['logsumexp', 'inverse', 'singular_values']) expect(fn(r, name).status).toBe('pass');
+  }, 120_000);
+});
+
+describe('the example adapters of third-party libraries run end to end (skipped when the library is not installed: examples/adapters/README.md)', () => {
+  it.skipIf(!npmImpl('numeric'))('numeric.js (needs .npm-impl/node_modules/numeric)', async () => {
+    const r = await checkImpl(new ModuleAdapter('examples/adapters/numeric.ts'), options(['inverse', 'singular_values'], 60));
+    expect(r.summary.adapterFailure).toBe(0);
+    // a known defect: Golub–Reinsch refuses wide matrices
+    expect(fn(r, 'singular_values').groups.some((g) => /Need more rows than columns/.test(g.form))).toBe(true);
+  }, 120_000);
+
+  it.skipIf(!npmImpl('@tensorflow/tfjs-core'))('tfjs-core, async, in float32 (needs .npm-impl/node_modules/@tensorflow/tfjs-core)', async () => {
+    const r = await checkImpl(new ModuleAdapter('examples/adapters/tfjs.ts'), { ...options(['logsumexp', 'kd_upper_bound'], 60), profile: { precision: FLOAT32, validation: 'strict' } });
+    expect(r.summary.adapterFailure).toBe(0);
+    expect(fn(r, 'kd_upper_bound').status).toBe('pass');
+  }, 120_000);
+
+  it.skipIf(!jax)('JAX in float32 (needs .venv-impl with jax)', async () => {
+    const cmd = '.venv-impl/bin/python examples/adapters/jax_adapter.py';
+    const r = await checkImpl(new SubprocessAdapter(cmd), { ...options(['hoeffding_sigma', 'logsumexp'], 40), profile: { precision: FLOAT32, validation: 'strict' } });
+    expect(r.summary.adapterFailure).toBe(0);
+    expect(r.implementation.name).toMatch(/^jax /);
   }, 120_000);
 });
 
