@@ -3,7 +3,9 @@
 user calls it: jax.nn, jax.scipy.special and jax.numpy.linalg, no extra numerical fixes.
 
     .venv-impl/bin/pip install jax
-    npx kdverify check-impl --precision float32 --cmd ".venv-impl/bin/python examples/adapters/jax_adapter.py"
+    npx kdverify check-impl --precision float32 --timeout 60000 --cmd ".venv-impl/bin/python examples/adapters/jax_adapter.py"
+
+JAX compiles every new input shape, which takes seconds on a busy machine: hence the longer timeout.
 """
 import os
 

@@ -137,9 +137,10 @@ describe('the example adapters of third-party libraries run end to end (skipped 
   }, 120_000);
 
   it.skipIf(!npmImpl('@tensorflow/tfjs-core'))('tfjs-core, async, in float32 (needs .npm-impl/node_modules/@tensorflow/tfjs-core)', async () => {
-    const r = await checkImpl(new ModuleAdapter('examples/adapters/tfjs.ts'), { ...options(['logsumexp', 'kd_upper_bound'], 60), profile: { precision: FLOAT32, validation: 'strict' } });
+    const r = await checkImpl(new ModuleAdapter('examples/adapters/tfjs.ts'), { ...options(['logsumexp'], 60), profile: { precision: FLOAT32, validation: 'strict' } });
     expect(r.summary.adapterFailure).toBe(0);
-    expect(fn(r, 'kd_upper_bound').status).toBe('pass');
+    // a known defect: logSumExp drops a dominant term's tail that float32 can hold
+    expect(fn(r, 'logsumexp').groups.some((g) => g.inputClass === 'x:dominant-term' && g.verdict === 'inaccurate')).toBe(true);
   }, 120_000);
 
   it.skipIf(!jax)('JAX in float32 (needs .venv-impl with jax)', async () => {
