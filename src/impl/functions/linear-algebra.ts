@@ -110,6 +110,9 @@ const rankDeficientInt = (m: number, n: number): fc.Arbitrary<number[][]> =>
 const CLASSIC_SINGULAR: number[][][] = [[[1, 2], [2, 4]], [[0, 0], [0, 0]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 1], [1, 1]], [[4, 2, 2], [2, 1, 1], [2, 1, 1]]];
 const singularSquare = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 2, max: 6 }).chain((n) => rankDeficientInt(n, n)) }, { weight: 1, arbitrary: fc.constantFrom(...CLASSIC_SINGULAR) });
 const rankDeficientAny = fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 2, max: 6 })).chain(([m, n]) => rankDeficientInt(m, n)) }, { weight: 1, arbitrary: fc.constantFrom(...CLASSIC_SINGULAR) });
+/** General (square, wide, tall) matrices scaled by 10^±(250…300): norms and rotations over- or underflow. */
+const scaledGeneral = fc.tuple(dim, dim, fc.integer({ min: 250, max: 300 }), fc.boolean()).chain(([m, n, e, up]) => matrixOf(m, n).map((A) => A.map((r) => r.map((x) => x * 10 ** (up ? e : -e)))));
+
 /** Exactly singular positive semidefinite integer matrices B·Bᵀ, B n×r with r < n. */
 const gram = (B: number[][]): number[][] => B.map((bi) => B.map((bj) => bi.reduce((s, x, k) => s + x * bj[k], 0) + 0));
 const psdSingular = fc.oneof(
@@ -310,6 +313,7 @@ export const singularValues: FnSpec = {
     { weight: 3, arbitrary: dim.chain(spd).map(({ label, a }) => ({ label, args: { a } })) },
     { weight: 1, arbitrary: tagged('rank-deficient', fc.tuple(fc.integer({ min: 2, max: 6 }), dim).chain(([m, n]) => matrixOf(m - 1, n)).map((B) => ({ a: [...B, B[0].map((x, j) => x + B[B.length - 1][j])] }))) },
     { weight: 3, arbitrary: rankDeficientAny.map((a) => ({ label: `rank-deficient:integer-${a.length === a[0].length ? 'square' : a.length < a[0].length ? 'wide' : 'tall'}`, args: { a } })) },
+    { weight: 1, arbitrary: tagged('scaled-general', scaledGeneral.map((a) => ({ a }))) },
   ),
   expected: singularValuesExpected,
 };
@@ -323,6 +327,7 @@ export const rankKApprox: FnSpec = {
     { weight: 10, arbitrary: fc.tuple(dim, dim).chain(([m, n]) => fc.record({ a: matrixOf(m, n), k: fc.integer({ min: 0, max: Math.min(m, n) + 1 }) })).map((args) => ({ label: args.k === 0 ? 'k:0' : args.k >= Math.min(args.a.length, args.a[0].length) ? 'k:full' : 'k:partial', args })) },
     { weight: 1, arbitrary: tagged('invalid:k', fc.tuple(dim, fc.constantFrom(-1, 1.5)).chain(([n, k]) => matrixOf(n, n).map((a) => ({ a, k })))) },
     { weight: 3, arbitrary: rankDeficientAny.chain((a) => fc.integer({ min: 0, max: Math.min(a.length, a[0].length) }).map((k) => ({ label: 'rank-deficient:integer', args: { a, k } }))) },
+    { weight: 1, arbitrary: scaledGeneral.chain((a) => fc.integer({ min: 0, max: Math.min(a.length, a[0].length) }).map((k) => ({ label: 'scaled-general', args: { a, k } }))) },
   ),
   expected: rankKExpected,
 };
