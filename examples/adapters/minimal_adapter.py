@@ -23,7 +23,8 @@ def logsumexp(x):
     m = max(x, default=-math.inf)          # empty x: log 0 = -inf
     if math.isinf(m) and not any(map(math.isnan, x)):
         return m                           # no inf - inf below; a NaN still gives NaN
-    return m + math.log(math.fsum(math.exp(v - m) for v in x))
+    k = x.index(m)                         # log1p keeps a dominant term's tail:
+    return m + math.log1p(math.fsum(math.exp(v - m) for i, v in enumerate(x) if i != k))  # [0, -40] -> 4.25e-18
 
 FUNCTIONS = {"kl_discrete": kl_discrete, "logsumexp": logsumexp}
 

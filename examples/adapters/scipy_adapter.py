@@ -13,6 +13,10 @@ Run it with:
 
     npx kdverify check-impl --cmd "python3 examples/adapters/scipy_adapter.py"
 
+or on float32 arrays (what a user with float32 data gets), judged in float32:
+
+    npx kdverify check-impl --precision float32 --cmd "python3 examples/adapters/scipy_adapter.py --dtype float32"
+
 or by hand:
 
     echo '{"id":1,"fn":"logsumexp","args":{"x":["1","2"]}}' | python3 examples/adapters/scipy_adapter.py
@@ -28,22 +32,29 @@ from scipy import special, stats
 
 warnings.simplefilter("ignore")  # keep stderr quiet; the results speak for themselves
 
+DTYPE = np.float32 if sys.argv[1:] == ["--dtype", "float32"] else np.float64
+
 SPELLING = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 
 def fmt(x):
     """float / vector / matrix -> protocol strings (exact double round-trip)."""
     if np.ndim(x) == 0:
-        s = repr(float(x))
+        s = repr(float(x))  # a float32 converts exactly
         return SPELLING.get(s, s)
     return [fmt(v) for v in x]
 
 
 def arr(v):
-    """protocol strings (vector or matrix) -> float64 array."""
+    """protocol strings (vector or matrix) -> array of DTYPE."""
     if v and isinstance(v[0], list):
-        return np.array([[float(s) for s in row] for row in v], dtype=float)
-    return np.array([float(s) for s in v], dtype=float)
+        return np.array([[float(s) for s in row] for row in v], dtype=DTYPE)
+    return np.array([float(s) for s in v], dtype=DTYPE)
+
+
+def real(s):
+    """a protocol scalar -> DTYPE."""
+    return DTYPE(float(s))
 
 
 def kl_gaussian(mu1, cov1, mu2, cov2):
@@ -80,28 +91,28 @@ FUNCTIONS = {
     "kl_discrete": (("p", "q"), (arr, arr), lambda p, q: special.rel_entr(p, q).sum()),
     "entropy": (("p",), (arr,), lambda p: stats.entropy(p)),
     "logsumexp": (("x",), (arr,), lambda x: special.logsumexp(x)),
-    "cgf": (("x", "p", "lambda"), (arr, arr, float),
+    "cgf": (("x", "p", "lambda"), (arr, arr, real),
             lambda x, p, lam: special.logsumexp(lam * x, b=p)),
-    "softmax": (("z", "temperature"), (arr, float), lambda z, t: special.softmax(z / t)),
-    "power_soften": (("p", "temperature"), (arr, float), power_soften),
+    "softmax": (("z", "temperature"), (arr, real), lambda z, t: special.softmax(z / t)),
+    "power_soften": (("p", "temperature"), (arr, real), power_soften),
     "kl_gaussian": (("mu1", "cov1", "mu2", "cov2"), (arr, arr, arr, arr), kl_gaussian),
     "logdet": (("a",), (arr,), logdet),
     "inverse": (("a",), (arr,), np.linalg.inv),
     "singular_values": (("a",), (arr,), lambda a: np.linalg.svd(a, compute_uv=False)),
     "rank_k_approx": (("a", "k"), (arr, lambda s: int(float(s))), rank_k_approx),
-    "kd_upper_bound": (("gen_t", "sigma", "kn"), (float, float, float),
-                       lambda g, s, kn: g + s * math.sqrt(2 * kn)),
-    "kd_lower_bound": (("gen_t", "c", "eta", "kn"), (float, float, float, float),
+    "kd_upper_bound": (("gen_t", "sigma", "kn"), (real, real, real),
+                       lambda g, s, kn: g + s * np.sqrt(2 * kn)),
+    "kd_lower_bound": (("gen_t", "c", "eta", "kn"), (real, real, real, real),
                        lambda g, c, eta, kn: c * g - kn / eta),
     "mcdiarmid_sigma": (("c",), (arr,), lambda c: np.linalg.norm(c) / 2),
-    "hoeffding_sigma": (("a", "b"), (float, float), lambda a, b: (b - a) / 2),
+    "hoeffding_sigma": (("a", "b"), (real, real), lambda a, b: (b - a) / 2),
 }
 
 
 def answer(request):
     fn, args = request.get("fn"), request.get("args") or {}
     if fn == "describe":
-        name = f"scipy {scipy.__version__} / numpy {np.__version__}"
+        name = f"scipy {scipy.__version__} / numpy {np.__version__}" + (" (float32 arrays)" if DTYPE is np.float32 else "")
         return {"name": name, "functions": list(FUNCTIONS)}
     if fn not in FUNCTIONS:
         raise ValueError(f"unknown function {fn!r}")

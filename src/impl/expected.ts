@@ -1,10 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Args, FnName, Shape, Value } from './protocol.ts';
+import { FLOAT64, type Precision } from './precision.ts';
 
-/** Unit roundoff of doubles, 2^-53. */
-export const U = 2 ** -53;
-/** Absolute floor of every tolerance: a few subnormal ulps (a result that underflows keeps no relative accuracy). */
-export const UNDERFLOW_FLOOR = 2 ** -1070;
 
 /**
  * What a correct implementation returns for one input, according to the reference:
@@ -15,10 +12,25 @@ export const UNDERFLOW_FLOOR = 2 ** -1070;
  *   answer is a silent wrong answer.
  */
 export type Expected =
-  | { kind: 'values'; shape: Shape; dims: number[]; values: Decimal[]; tol: number[]; norm?: 'frobenius'; cond: number }
+  | { kind: 'values'; shape: Shape; dims: number[]; values: Decimal[]; tol: number[]; norm?: 'frobenius'; cond: number; signalOk?: Signal }
+  /**
+   * exactly singular input where the function is built on an inverse or a factorisation: a careful
+   * implementation signals it (an error, NaN, or the infinity `signal.infinity`), or returns a
+   * finite answer that `finite` accepts (one a backward-stable computation can produce)
+   */
+  | { kind: 'singular'; shape: Shape; dims: number[]; signal: Signal; finite: (got: Value) => Judgement }
   | { kind: 'invalid'; why: string; anyAnswer?: boolean }
   /** a custom check (rank_k_approx): an excess over the optimum, compared with its tolerance */
   | { kind: 'custom'; shape: Shape; cond: number; judge: (got: Value) => Judgement };
+
+/**
+ * A signal of (near) singularity: an error, NaN, or an infinity of the given sign ('any' for a
+ * matrix result). `why` says why it is accepted.
+ */
+export interface Signal {
+  why: string;
+  infinity: 'any' | 1 | -1;
+}
 
 /** One generated input: the arguments by name, and its edge-case class. */
 export interface Case {
@@ -26,7 +38,7 @@ export interface Case {
   args: Args;
 }
 
-export type Verdict = 'agree' | 'inaccurate' | 'special' | 'invalid-accepted' | 'error-on-valid' | 'shape';
+export type Verdict = 'agree' | 'inaccurate' | 'special' | 'invalid-accepted' | 'error-on-valid' | 'shape' | 'singular-unsignalled';
 
 export interface Judgement {
   verdict: Verdict;
@@ -47,18 +59,22 @@ export interface FnSpec {
   /** documented semantics of special values and invalid input */
   specials: string;
   cases: import('fast-check').Arbitrary<Case>;
-  expected: (args: Args) => Expected;
+  /** restores the generator's invariants on a minimised witness (e.g. probability vectors renormalised) */
+  tidy?: (args: Args) => Args;
+  /** the reference answer, with tolerances from the format's unit roundoff (P.u) and underflow floor */
+  expected: (args: Args, P: Precision) => Expected;
 }
 
-/** ulp of the double nearest to x. */
-export function ulpOf(x: number): number {
+/** ulp of the number of the format nearest to x (doubles by default). */
+export function ulpOf(x: number, P: Precision = FLOAT64): number {
   const a = Math.abs(x);
   if (!Number.isFinite(a)) return NaN;
-  if (a < 2 ** -1022) return 2 ** -1074;
+  const tiniest = P.underflowFloor / 16, minNormal = tiniest / (2 * P.u);
+  if (a < minNormal) return tiniest;
   let e = Math.floor(Math.log2(a));
   if (2 ** e > a) e--; // log2 may round up just below a power of two
   else if (2 ** (e + 1) <= a) e++;
-  return 2 ** (e - 52);
+  return 2 ** e * 2 * P.u;
 }
 
 /** The double nearest to an exact value (±Infinity beyond the largest double). */

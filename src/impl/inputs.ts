@@ -79,3 +79,57 @@ export function withNaN(args: Args, key: string): Args {
   if (Array.isArray(v) && v.length > 0 && Array.isArray(v[0])) return { ...args, [key]: (v as number[][]).map((r, i) => (i === 0 ? r.map((x, j) => (j === 0 ? NaN : x)) : r)) };
   return { ...args, [key]: (v as number[]).length ? (v as number[]).map((x, i) => (i === 0 ? NaN : x)) : [NaN] };
 }
+
+/**
+ * Values at float32's limits, each a float32: the largest finite and half of it, the smallest
+ * normal and subnormal, e^x's overflow and underflow thresholds (88.72, −103.97), and 2^64 (its
+ * square overflows float32). In float64 they are ordinary numbers that a float32-internal
+ * implementation gets wrong; in float32 they are the format's own edge cases.
+ */
+export const F32_LIMITS = [3.4028234663852886e38, 1.7014118346046923e38, 1.1754943508222875e-38, 1.401298464324817e-45, 88.72283935546875, -103.97207641601562, 18446744073709552000].map(Math.fround);
+export const f32Limit = fc.constantFrom(...F32_LIMITS);
+/** The tiny ones, for probability vectors. */
+export const f32Tiny = fc.constantFrom(Math.fround(1.1754943508222875e-38), Math.fround(1.401298464324817e-45), Math.fround(1e-40));
+
+/** A vector of another length than `v` (one entry more or fewer), for unequal-length invalid input. */
+export const otherLength = (v: number[], longer: boolean): number[] => (longer || v.length < 2 ? [...v, 0.5] : v.slice(1));
+
+/** A vector with one entry made negative (the first positive one, or the first). */
+export function withNegative(v: number[]): number[] {
+  const i = Math.max(0, v.findIndex((x) => x > 0));
+  return v.map((x, j) => (j === i ? -(x || 0.25) : x));
+}
+
+/**
+ * Ratio-overflow pairs: an atom where p_j ≥ 0.3 and q_j is subnormal (in doubles or in float32),
+ * so p_j/q_j overflows although KL is finite: KL([1]‖[5e-324]) = 744.44.
+ */
+export const ratioOverflowPair: fc.Arbitrary<{ p: number[]; q: number[] }> = fc
+  .tuple(fc.integer({ min: 2, max: 6 }), fc.nat(), fc.constantFrom(5e-324, 4e-320, 1e-310, 2e-309, ...[1.401298464324817e-45, 1e-40].map(Math.fround)))
+  .chain(([n, j, tiny]) =>
+    fc.tuple(probVector(n), probVector(n - 1)).map(([a, b]) => {
+      const k = j % n;
+      // p_k ≥ 1/2; q is a distribution on the other atoms with q_k = tiny (it sums to 1 within rounding)
+      const p = normalise(a.p.map((x, i) => (i === k ? Math.max(x, 1) : x)));
+      const q = [...b.p.slice(0, k), tiny, ...b.p.slice(k)];
+      return { p, q };
+    }),
+  );
+
+/** Probability vectors among the arguments renormalised (in doubles), so a minimised witness stays a distribution. */
+export const renormalised = (keys: string[]) => (args: Args): Args =>
+  Object.fromEntries(Object.entries(args).map(([k, v]) => {
+    const xs = v as number[];
+    if (!keys.includes(k) || !Array.isArray(v) || !xs.every((x) => x >= 0 && x < Infinity)) return [k, v];
+    const s = xs.reduce((a, b) => a + b, 0);
+    return [k, s > 0 && s < Infinity ? xs.map((x) => x / s) : v];
+  }));
+
+/** Logit vectors with infinities: some −∞ and +∞ among finite values, or all −∞ (length 1 to 5). */
+export const infiniteLogits: fc.Arbitrary<{ kind: string; x: number[] }> = fc.oneof(
+  fc.integer({ min: 1, max: 5 }).map((n) => ({ kind: 'all-−∞', x: Array<number>(n).fill(-Infinity) })),
+  fc.array(fc.oneof(gridReal(-5, 5, 2), fc.constantFrom(Infinity, -Infinity)), { minLength: 2, maxLength: 6 }).map((x) => ({ kind: 'mixed-±∞', x })),
+);
+
+/** Logits at float32's limits, among moderate ones. */
+export const f32Logits = fc.array(fc.oneof(gridReal(-5, 5, 2), f32Limit, f32Limit.map((v) => -v)), { minLength: 1, maxLength: 6 });

@@ -14,9 +14,10 @@ try {
   parentPort!.postMessage({ ready: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
 }
 
-parentPort!.on('message', (msg: { id: number; fn: string; args: unknown[] }) => {
+// a function may return a Promise: it is awaited (the caller's timeout covers the wait)
+parentPort!.on('message', async (msg: { id: number; fn: string; args: unknown[] }) => {
   try {
-    const result = (mod[msg.fn] as (...a: unknown[]) => unknown)(...msg.args);
+    const result = await (mod[msg.fn] as (...a: unknown[]) => unknown)(...msg.args);
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });

@@ -15,11 +15,42 @@ export function commandArgv(cmd: string): string[] {
   return words;
 }
 
-const live = new Set<ChildProcessWithoutNullStreams>();
-// a process is never left behind, even when kd-verify itself exits early
-process.once('exit', () => {
-  for (const p of live) p.kill('SIGKILL');
-});
+/** The least time a program gets to start and answer describe. */
+const STARTUP_MS = 30_000;
+
+/**
+ * Process groups of the adapter programs still to be ended. Every program runs as the leader of its
+ * own group (spawned detached), so ending the group also ends what it started (a grandchild
+ * `sleep`, a worker pool), and a terminal's Ctrl-C reaches kd-verify alone, which ends the groups.
+ */
+const groups = new Set<number>();
+
+/** SIGKILL to a whole process group (it may be gone already). */
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // ESRCH: nothing of the group is left
+  }
+  groups.delete(pgid);
+}
+
+const endAll = () => [...groups].forEach(killGroup);
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** On SIGINT, SIGTERM or SIGHUP: end every group, then let the signal take its course (re-raised without this handler). */
+function onSignal(signal: NodeJS.Signals): void {
+  endAll();
+  for (const s of SIGNALS) process.off(s, onSignal);
+  process.kill(process.pid, signal);
+}
+let watching = false;
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  // a process is never left behind, even when kd-verify itself exits early or is interrupted
+  process.once('exit', endAll);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
 
 interface Pending {
   id: number;
@@ -49,11 +80,12 @@ export class SubprocessAdapter implements Adapter {
 
   private start(): void {
     const [program, ...args] = commandArgv(this.source);
-    const proc = spawn(program, args, { shell: false, stdio: ['pipe', 'pipe', 'pipe'] });
+    watch();
+    const proc = spawn(program, args, { shell: false, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.proc = proc;
     this.buffer = '';
     this.nextId = 0; // each process sees ids from 0, describe first
-    live.add(proc);
+    if (proc.pid !== undefined) groups.add(proc.pid);
     proc.stdout.setEncoding('utf8');
     proc.stderr.setEncoding('utf8');
     // output of a process already replaced (killed after a failure) is ignored
@@ -62,7 +94,6 @@ export class SubprocessAdapter implements Adapter {
     proc.stdin.on('error', () => undefined); // EPIPE after a crash: the exit handler reports it
     proc.on('error', (e) => this.fail(proc, 'crash', `cannot run ${program}: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
     proc.on('exit', (code, signal) => {
-      live.delete(proc);
       this.fail(proc, 'crash', `the program exited (${signal ?? `status ${code}`}) ${this.pending ? 'before answering' : 'between requests'}`);
     });
   }
@@ -111,8 +142,7 @@ export class SubprocessAdapter implements Adapter {
     if (proc !== this.proc) return; // an old process reporting its death
     const outcome: Outcome = { kind: 'failure', failure, detail: failure === 'crash' && this.err.toString() ? `${detail}; stderr: ${this.err.toString().trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` : detail };
     this.proc = null;
-    live.delete(proc);
-    proc.kill('SIGKILL');
+    if (proc.pid !== undefined) killGroup(proc.pid);
     const p = this.pending;
     this.pending = null;
     if (p) {
@@ -137,7 +167,9 @@ export class SubprocessAdapter implements Adapter {
     const proc = this.proc!;
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.fail(proc, 'timeout', `no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      // describe is answered right after the start: a slow import (scipy takes seconds on a busy machine) is not a hang
+      const ms = fn === 'describe' ? Math.max(this.timeoutMs, STARTUP_MS) : this.timeoutMs;
+      const timer = setTimeout(() => this.fail(proc, 'timeout', `no answer within ${ms} ms`), ms);
       this.pending = { id, resolve, timer };
       proc.stdin.write(JSON.stringify({ id, fn, args }) + '\n');
     });
@@ -178,21 +210,21 @@ export class SubprocessAdapter implements Adapter {
     return this.err.toString();
   }
 
+  /** End of the run: EOF on stdin, up to 1 s to exit, then the whole group is ended (a program that ignores EOF, and anything it started). */
   async close(): Promise<void> {
     const proc = this.proc;
     this.proc = null;
     if (!proc) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        proc.kill('SIGKILL');
-        resolve();
-      }, 1000);
-      proc.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
+    if (proc.exitCode === null && proc.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        proc.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        proc.stdin.end();
       });
-      proc.stdin.end();
-    });
-    live.delete(proc);
+    }
+    if (proc.pid !== undefined) killGroup(proc.pid);
   }
 }

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { dec, invalid, num, R, scalar, sumD, vec, vectorProblem } from './helpers.ts';
 import { magnitude, signed, tagged } from '../inputs.ts';
 import { logReal } from '../../gen/reals.ts';
+import { FLOAT32 } from '../precision.ts';
+
+const F32_MAX = FLOAT32.max, F32_TINY = Math.fround(1.401298464324817e-45);
 import type { Expected, FnSpec } from '../expected.ts';
+import type { Precision } from '../precision.ts';
 import type { Args } from '../protocol.ts';
 
 const finite = (a: Args, keys: string[]): string | null => {
@@ -10,34 +14,34 @@ const finite = (a: Args, keys: string[]): string | null => {
   return null;
 };
 
-function upperExpected(a: Args): Expected {
+function upperExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['gen_t', 'sigma', 'kn']) ?? (num(a, 'sigma') < 0 ? 'sigma is negative' : num(a, 'kn') < 0 ? 'kn is negative' : null);
   if (bad) return invalid(bad);
   const g = num(a, 'gen_t'), s = num(a, 'sigma'), kn = num(a, 'kn');
   const tail = dec(s).times(R.sqrt(dec(2).times(dec(kn))));
-  return scalar(dec(g).plus(tail), 2, Math.abs(g) + 2 * Math.abs(tail.toNumber()));
+  return scalar(P, dec(g).plus(tail), 2, Math.abs(g) + 2 * Math.abs(tail.toNumber()));
 }
 
-function lowerExpected(a: Args): Expected {
+function lowerExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['gen_t', 'c', 'eta', 'kn']) ?? (num(a, 'eta') <= 0 ? 'eta is not positive' : num(a, 'kn') < 0 ? 'kn is negative' : null);
   if (bad) return invalid(bad);
   const p = dec(num(a, 'c')).times(dec(num(a, 'gen_t'))), q = dec(num(a, 'kn')).div(dec(num(a, 'eta')));
-  return scalar(p.minus(q), 2, Math.abs(p.toNumber()) + Math.abs(q.toNumber()));
+  return scalar(P, p.minus(q), 2, Math.abs(p.toNumber()) + Math.abs(q.toNumber()));
 }
 
-function mcdiarmidExpected(a: Args): Expected {
+function mcdiarmidExpected(a: Args, P: Precision): Expected {
   const c = vec(a, 'c');
   const bad = vectorProblem(c, 'c');
   if (bad) return invalid(bad);
   const value = sumD(c.map((x) => dec(x).times(dec(x)))).sqrt().div(2);
-  return scalar(value, c.length, 2 * Math.abs(value.toNumber()));
+  return scalar(P, value, c.length, 2 * Math.abs(value.toNumber()));
 }
 
-function hoeffdingExpected(a: Args): Expected {
+function hoeffdingExpected(a: Args, P: Precision): Expected {
   const bad = finite(a, ['a', 'b']) ?? (num(a, 'a') > num(a, 'b') ? 'a > b' : null);
   if (bad) return invalid(bad);
   const value = dec(num(a, 'b')).minus(dec(num(a, 'a'))).div(2);
-  return scalar(value, 1, Math.abs(value.toNumber()));
+  return scalar(P, value, 1, Math.abs(value.toNumber()));
 }
 
 const nonnegative = fc.oneof({ weight: 4, arbitrary: logReal(-3, 3) }, { weight: 1, arbitrary: magnitude });
@@ -50,6 +54,7 @@ export const kdUpperBound: FnSpec = {
   cases: fc.oneof(
     { weight: 10, arbitrary: fc.record({ gen_t: signed, sigma: nonnegative, kn: nonnegative }).map((args) => ({ label: args.kn === 0 ? 'kn:0' : 'general', args })) },
     { weight: 1, arbitrary: tagged('invalid:negative-kn', fc.record({ gen_t: signed, sigma: nonnegative, kn: fc.constant(-1) })) },
+    { weight: 1, arbitrary: tagged('float32-limits', fc.record({ gen_t: fc.constantFrom(F32_MAX, -F32_MAX, 1), sigma: fc.constantFrom(F32_MAX, 2 ** 64, 1), kn: fc.constantFrom(F32_MAX, 1, 0.5) })) },
   ),
   expected: upperExpected,
 };
@@ -62,6 +67,7 @@ export const kdLowerBound: FnSpec = {
   cases: fc.oneof(
     { weight: 10, arbitrary: fc.record({ gen_t: signed, c: nonnegative, eta: logReal(-3, 3), kn: nonnegative }).map((args) => ({ label: 'general', args })) },
     { weight: 1, arbitrary: tagged('invalid:eta', fc.record({ gen_t: signed, c: nonnegative, eta: fc.constantFrom(0, -1), kn: nonnegative })) },
+    { weight: 1, arbitrary: tagged('float32-limits', fc.record({ gen_t: fc.constantFrom(F32_MAX, -F32_MAX), c: fc.constantFrom(2, 0.5), eta: fc.constantFrom(F32_TINY, 1), kn: fc.constantFrom(F32_MAX, 1) })) },
   ),
   expected: lowerExpected,
 };
@@ -75,6 +81,7 @@ export const mcdiarmidSigma: FnSpec = {
     { weight: 8, arbitrary: fc.array(nonnegative, { minLength: 1, maxLength: 30 }).map((c) => ({ label: 'general', args: { c } })) },
     { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 10 }), fc.constantFrom(1e200, 1e-200, 1e154, 1e-160)).map(([n, v]) => ({ label: 'extreme-magnitude', args: { c: Array(n).fill(v) } })) },
     { weight: 1, arbitrary: tagged('invalid:nan', fc.constant({ c: [1, NaN] })) },
+    { weight: 1, arbitrary: tagged('float32-limits', fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(2 ** 64, F32_MAX, 1e-23, F32_TINY)).map(([n, v]) => ({ c: Array<number>(n).fill(Math.fround(v)) }))) },
   ),
   expected: mcdiarmidExpected,
 };
@@ -88,6 +95,7 @@ export const hoeffdingSigma: FnSpec = {
     { weight: 8, arbitrary: fc.tuple(signed, signed).map(([x, y]) => ({ label: 'general', args: { a: Math.min(x, y), b: Math.max(x, y) } })) },
     { weight: 2, arbitrary: fc.constantFrom(1e308, 1.7e308, 1e300).map((v) => ({ label: 'extreme-range', args: { a: -v, b: v } })) },
     { weight: 1, arbitrary: tagged('invalid:reversed', fc.constant({ a: 1, b: 0 })) },
+    { weight: 1, arbitrary: tagged('float32-limits', fc.constantFrom({ a: -F32_MAX, b: F32_MAX }, { a: -F32_MAX / 2, b: F32_MAX }, { a: 0, b: F32_MAX })) },
   ),
   expected: hoeffdingExpected,
 };

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { decimalField } from '../../numerics/decimal-field.ts';
-import { U, UNDERFLOW_FLOOR, type Expected } from '../expected.ts';
+import type { Expected } from '../expected.ts';
+import type { Precision } from '../precision.ts';
 import type { Args } from '../protocol.ts';
 
 /** The reference context: Decimal at 60 significant digits (inputs are exact doubles). */
@@ -8,14 +9,14 @@ export const R = decimalField(60);
 export const dec = (x: number): Decimal => R.fromNumber(x);
 
 /**
- * The tolerance policy in one place: a careful double implementation of a function whose
+ * The tolerance policy in one place: a careful implementation in the format P of a function whose
  * condition figure (Σ|∂f/∂x_i·x_i| plus the size of its intermediate terms) is `cond`, over n
  * inputs, errs by at most about γ_n·cond with γ_n = n·u/(1 − n·u); we allow 4(n + 2)·u·cond,
- * plus a floor of a few subnormal ulps for results that underflow.
+ * plus a floor of a few subnormal ulps for results that underflow (u and the floor from P).
  */
-export const tolerance = (n: number, cond: number): number => 4 * (n + 2) * U * cond + UNDERFLOW_FLOOR;
+export const tolerance = (P: Precision, n: number, cond: number): number => 4 * (n + 2) * P.u * cond + P.underflowFloor;
 
-export const scalar = (value: Decimal, n: number, cond: number): Expected => ({ kind: 'values', shape: 'scalar', dims: [], values: [value], tol: [tolerance(n, cond)], cond });
+export const scalar = (P: Precision, value: Decimal, n: number, cond: number): Expected => ({ kind: 'values', shape: 'scalar', dims: [], values: [value], tol: [tolerance(P, n, cond)], cond });
 
 export const invalid = (why: string): Expected => ({ kind: 'invalid', why });
 

@@ -20,9 +20,17 @@ function classBars(f: FunctionResult): string {
   const max = Math.max(...entries.map(([, v]) => v.requests));
   const rows = entries.map(([k, v], i) => {
     const w = (n: number) => (220 * n) / max;
-    return `<text x="0" y="${14 + i * 16}" font-size="11">${esc(k)}</text><rect x="150" y="${4 + i * 16}" width="${w(v.requests - v.disagreements)}" height="12" fill="#a5d6a7"/><rect x="${150 + w(v.requests - v.disagreements)}" y="${4 + i * 16}" width="${w(v.disagreements)}" height="12" fill="#ef9a9a"/><text x="${155 + w(v.requests)}" y="${14 + i * 16}" font-size="10">${v.requests}${v.disagreements ? ` (${v.disagreements} ✗)` : ''}</text>`;
+    return `<text x="0" y="${14 + i * 16}" font-size="11">${esc(k)}</text><rect x="150" y="${4 + i * 16}" width="${w(v.requests - v.disagreements)}" height="12" fill="#a5d6a7"/><rect x="${150 + w(v.requests - v.disagreements)}" y="${4 + i * 16}" width="${w(v.disagreements)}" height="12" fill="#ef9a9a"/><text x="${155 + w(v.requests)}" y="${14 + i * 16}" font-size="10">${v.requests} (${((100 * v.requests) / Math.max(1, f.requests)).toFixed(1)} %)${v.disagreements ? `, ${v.disagreements} ✗` : ''}</text>`;
   });
-  return `<svg class="classes" width="460" height="${8 + entries.length * 16}" role="img" aria-label="requests per input class for ${esc(f.fn)}">${rows.join('')}</svg>`;
+  return `<svg class="classes" width="520" height="${8 + entries.length * 16}" role="img" aria-label="requests per input class for ${esc(f.fn)}">${rows.join('')}</svg>`;
+}
+
+/** Each group of disagreements (kind, input class, form of the answer) with its shrunk witness. */
+function groupTable(f: FunctionResult): string {
+  if (!f.groups.length) return '';
+  const rows = f.groups.map((g, i) => `<tr><td>${i + 1}</td><td>${esc(g.verdict)}</td><td>${esc(g.inputClass)}</td><td>${esc(g.form)}</td><td>${g.count}</td><td>${g.witness ? `${code(g.witness.args)} → ${code(g.witness.got)}<br><small>expected ${esc(g.witness.expected)}; ${esc(g.witness.judgement.detail)} (shrunk in ${g.witness.shrinkSteps} steps)</small>` : 'no longer disagreed when replayed'}</td></tr>`);
+  const more = f.unshrunkGroups.length ? `<p>Further groups, not shrunk: ${esc(f.unshrunkGroups.map((g) => `${g.verdict} / ${g.inputClass} / ${g.form}: ${g.count}`).join('; '))}</p>` : '';
+  return `<table class="groups"><tr><th>#</th><th>kind</th><th>input class</th><th>answer</th><th>count</th><th>shrunk witness</th></tr>${rows.join('')}</table>${more}`;
 }
 
 const code = (x: unknown) => `<code>${esc(JSON.stringify(x).slice(0, 600))}</code>`;
@@ -32,20 +40,18 @@ export function renderImplHtml(r: ImplReport): string {
   const rows = r.functions.map((f) => `<tr><td><a href="#${f.fn}">${f.fn}</a></td><td style="color:${COLOUR[f.status]}"><b>${f.status}</b></td><td>${f.requests}</td><td>${sig(f.worst?.ulps)}</td><td>${sig(f.worst?.relError)}</td><td>${f.status === 'skipped' ? '' : ratioPlot(f)}</td></tr>`).join('');
   const sections = r.functions.filter((f) => f.status !== 'skipped').map((f) => {
     const d = f.disagreements;
-    const bad = f.shrunk ?? f.firstDisagreement;
     return `<section id="${f.fn}"><h2>${f.fn} <span style="color:${COLOUR[f.status]}">${f.status}</span></h2>
 <p><b>Tolerance:</b> ${esc(f.tolerance)}.<br><b>Special values:</b> ${esc(f.specials)}.</p>
-<p>${f.requests} requests; disagreements: ${d.inaccurate} beyond tolerance, ${d.special} special values, ${d['invalid-accepted']} invalid inputs answered, ${d['error-on-valid']} errors on valid input, ${d.shape} wrong shapes.</p>
+<p>${f.requests} requests; disagreements: ${d.inaccurate} beyond tolerance, ${d.special} special values, ${d['invalid-accepted']} invalid inputs answered, ${d['error-on-valid']} errors on valid input, ${d.shape} wrong shapes, ${d['singular-unsignalled']} unsignalled singular inputs.</p>
 ${classBars(f)}
 ${f.failure ? `<p><b>Adapter failure (${f.failure.kind}):</b> ${esc(f.failure.detail)} on ${code(f.failure.args)}</p>` : ''}
-${f.otherKinds.map((k) => `<p><b>Also (${k.judgement.verdict}):</b> ${code(k.args)}<br>expected ${esc(k.expected)}; got ${code(k.got)}<br>${esc(k.judgement.detail)}</p>`).join('')}
-${bad ? `<p><b>${f.shrunk ? `Smallest disagreeing input (shrunk in ${f.shrunk.shrinkSteps} steps)` : 'First disagreeing input'}:</b> ${code(bad.args)}<br>expected ${esc(bad.expected)}; got ${code(bad.got)}<br>${esc(bad.judgement.detail)}</p>` : ''}
+${groupTable(f)}
 </section>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>check-impl: ${esc(r.implementation.name)}</title>
 <style>body{font:14px system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}code{font-size:12px;word-break:break-all}</style></head><body>
 <h1>check-impl: ${esc(r.implementation.name)}</h1>
-<p>${esc(r.config.module ? `module ${r.config.module}` : `command ${r.config.cmd}`)} · ${r.config.runs} inputs per function · seed ${r.config.seed} · kd-verify ${esc(r.tool.version)} · ${esc(r.timing.startedAt)}</p>
+<p>${esc(r.config.module ? `module ${r.config.module}` : `command ${r.config.cmd}`)} · ${r.config.runs} inputs per function · seed ${r.config.seed} · ${r.config.precision}, ${r.config.validation} validation · kd-verify ${esc(r.tool.version)} · ${esc(r.timing.startedAt)}</p>
 <p><b>${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.adapterFailure} adapter failures, ${r.summary.skipped} skipped.</b></p>
 <table class="functions"><tr><th>function</th><th>status</th><th>requests</th><th>worst ulps</th><th>worst relative error</th><th>worst error / tolerance (log 1e-6 … 1e16; dashed: tolerance)</th></tr>${rows}</table>
 ${sections.join('\n')}

@@ -5,10 +5,11 @@ import { escapeXml as esc } from '../escape.ts';
 export function renderImplJunit(r: ImplReport): string {
   const cases = r.functions.map((f) => {
     const time = (f.durationMs / 1000).toFixed(3);
-    const bad = f.shrunk ?? f.firstDisagreement;
+    const witnesses = f.groups.flatMap((g) => (g.witness ? [`${g.verdict} (${g.inputClass}, ${g.form}, ${g.count}×): input ${JSON.stringify(g.witness.args)}\nexpected ${g.witness.expected}\ngot ${JSON.stringify(g.witness.got)}\n${g.witness.judgement.detail}`] : []));
+    const message = `${f.groups.length + f.unshrunkGroups.length} distinct disagreements: ${f.groups.map((g) => `${g.verdict} (${g.inputClass}, ${g.form})`).join('; ')}`;
     const body = f.status === 'skipped' ? `<skipped message="${esc(f.skipped ?? '')}"/>`
       : f.status === 'adapter-failure' ? `<error message="${esc(`${f.failure!.kind}: ${f.failure!.detail}`)}">${esc(JSON.stringify(f.failure!.args))}</error>`
-      : f.status === 'fail' ? `<failure message="${esc(bad!.judgement.detail)}">${esc(`input ${JSON.stringify(bad!.args)}\nexpected ${bad!.expected}\ngot ${JSON.stringify(bad!.got)}`)}</failure>`
+      : f.status === 'fail' ? `<failure message="${esc(message)}">${esc(witnesses.join('\n\n'))}</failure>`
       : '';
     return `    <testcase classname="check-impl.${esc(r.implementation.name)}" name="${f.fn}" time="${time}">${body}</testcase>`;
   });
