@@ -7,8 +7,9 @@ import { fastKernels } from '../../src/numerics/kernels.ts';
 
 /**
  * The fast path is only a shortcut: on generated instances of every property, the verdict with the
- * double-interval screens (plain and extended-exponent) and the fixed-point ln/exp/cos/sin kernels
- * equals the verdict computed in Decimal enclosures alone with decimal.js's own ln, exp, cos and sin.
+ * double-interval screens (plain and extended-exponent), the MPFR enclosures and the fixed-point
+ * ln/exp/cos/sin kernels equals the verdict computed in Decimal enclosures alone with decimal.js's
+ * own ln, exp, cos and sin.
  */
 describe.each(builtinProperties.map((p) => [p.id, p] as const))('%s', (_id, prop) => {
   it('the fast path (screens, fixed-point kernels) never changes a verdict', () => {
@@ -28,6 +29,34 @@ describe.each(builtinProperties.map((p) => [p.id, p] as const))('%s', (_id, prop
       if (fast) compared++;
     }
     expect(compared).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The MPFR enclosures in front of Decimal: with the double screens off, every instance goes through
+ * them, and the verdict equals Decimal's alone (decimal.js's own ln, exp, cos and sin).
+ */
+describe('the MPFR enclosures', () => {
+  it('never change a verdict, on instances of every property', () => {
+    const policy = precisionPolicy(40);
+    let byMpfr = 0;
+    for (const prop of builtinProperties) {
+      for (const instance of fc.sample(prop.arbitrary, { numRuns: 8, seed: 12 })) {
+        const est = prop.establish?.(instance);
+        const fast = checkInstance(prop, instance, { ...policy, noDoubleScreen: true }, undefined, est).cert;
+        fastKernels.enabled = false;
+        let slow;
+        try {
+          slow = checkInstance(prop, instance, { ...policy, noScreen: true }, undefined, est).cert;
+        } finally {
+          fastKernels.enabled = true;
+        }
+        expect(fast?.verdict, `${prop.id}`).toBe(slow?.verdict);
+        if (fast?.context === 'interval-mpfr') byMpfr++;
+      }
+    }
+    // most instances hold with room: MPFR decides them
+    expect(byMpfr).toBeGreaterThan(300);
   });
 });
 
