@@ -73,7 +73,7 @@ export function instrument(prop: AnyProperty, phases: Record<string, number>): A
       try {
         return prop.sides(F, inst, d);
       } finally {
-        add(F.name === 'interval-decimal' ? `sides@${F.name}(${F.digits})` : `sides@${F.name}`, t0);
+        add(F.name === 'interval-decimal' || F.name === 'interval-mpfr' ? `sides@${F.name}(${F.digits})` : `sides@${F.name}`, t0);
       }
     },
   };

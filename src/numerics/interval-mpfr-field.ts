@@ -13,7 +13,7 @@ import { mpfr as M, RNDD, RNDN, RNDU } from './mpfr.ts';
  * arena: they live inside `scoped(fn)`, and the slots are reused once fn returns (certify evaluates
  * a formula inside one scope; results leave it as strings or doubles). A handle used after its
  * scope ended is detected (each slot carries the epoch it was handed out in) and throws.
- * Precision: ⌈(digits + 1)·log₂ 10⌉ bits, mpmath's mapping (40 digits → 136 bits).
+ * Precision: (digits + 1)·log₂ 10 bits, rounded, mpmath's mapping (40 digits → 136 bits).
  */
 export type MpfrInterval = number;
 
@@ -25,7 +25,7 @@ export interface MpfrField extends Field<MpfrInterval> {
 
 const cache = new Map<number, MpfrField>();
 
-export const bitsFor = (digits: number) => Math.ceil((digits + 1) * 3.3219280948873626);
+export const bitsFor = (digits: number) => Math.round((digits + 1) * 3.3219280948873626);
 
 /** Slot index bits and epoch bits of a handle: (index << 8) | epoch stays a small integer. */
 const EPOCH_BITS = 8, EPOCH_MASK = (1 << EPOCH_BITS) - 1, MAX_INTERVALS = 1 << 22;
