@@ -41,7 +41,7 @@ describe('the MPFR enclosures', () => {
     const policy = precisionPolicy(40);
     let byMpfr = 0;
     for (const prop of builtinProperties) {
-      for (const instance of fc.sample(prop.arbitrary, { numRuns: 8, seed: 12 })) {
+      for (const instance of fc.sample(prop.arbitrary, { numRuns: 5, seed: 12 })) {
         const est = prop.establish?.(instance);
         const fast = checkInstance(prop, instance, { ...policy, noDoubleScreen: true }, undefined, est).cert;
         fastKernels.enabled = false;
@@ -56,7 +56,7 @@ describe('the MPFR enclosures', () => {
       }
     }
     // most instances hold with room: MPFR decides them
-    expect(byMpfr).toBeGreaterThan(300);
+    expect(byMpfr).toBeGreaterThan(150);
   });
 });
 
