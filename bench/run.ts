@@ -184,4 +184,9 @@ async function main() {
   console.log(`\nwrote ${resultsPath}`);
 }
 
+// measured under the CLI's module hooks (src/loader/): started by plain tsx, run again with them
+if (process.env.KD_VERIFY_HOOKS !== '1') {
+  const r = spawnSync(process.execPath, ['--import', new URL('../src/loader/register.mjs', import.meta.url).href, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 await main();

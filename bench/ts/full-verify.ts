@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, now, seconds, type WorkloadResult } from './common.ts';
+import { runMain, now, seconds, type WorkloadResult } from './common.ts';
 
 /** The whole suite with the default budget: `node bin/kdverify.js run --out <tmpdir>` (no Python counterpart). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,4 +30,4 @@ export async function run(): Promise<WorkloadResult> {
   }
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run(), null, 2));
+await runMain(import.meta.url, () => run());

@@ -6,7 +6,7 @@ import { intervalMpfrField } from '../../src/numerics/interval-mpfr-field.ts';
 import { decimalField } from '../../src/numerics/decimal-field.ts';
 import { kl } from '../../src/prob/divergence.ts';
 import { dist, type FiniteDist } from '../../src/prob/distribution.ts';
-import { isMain, now, seconds, writeData, type SideResult, type WorkloadResult } from './common.ts';
+import { runMain, now, seconds, writeData, type SideResult, type WorkloadResult } from './common.ts';
 
 /**
  * W1: KL(p‖q) of 100-atom distributions with integer weights 1..1000 (p = w/Σw exactly), at 40
@@ -65,4 +65,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));

@@ -5,7 +5,7 @@ import { precisionPolicy } from '../../src/numerics/certify.ts';
 import { weightsOf } from '../../src/gen/weights.ts';
 import { valuesOf } from '../../src/gen/values.ts';
 import { dvInequality } from '../../properties/kd-l6-dv.ts';
-import { benchBudget, instrument, isMain, now, propertySide, seconds, type WorkloadResult } from './common.ts';
+import { benchBudget, instrument, runMain, now, propertySide, seconds, type WorkloadResult } from './common.ts';
 
 /**
  * W2: Donsker–Varadhan, E_Q g ≤ KL(Q‖P) + log E_P e^g, on instances of exactly 100 atoms: P and Q
@@ -52,4 +52,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));
