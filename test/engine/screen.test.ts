@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinProperties } from '../../properties/index.ts';
 import { checkInstance } from '../../src/engine/run-property.ts';
-import { precisionPolicy } from '../../src/numerics/certify.ts';
+import { precisionPolicy, type PrecisionPolicy } from '../../src/numerics/certify.ts';
 import { fastKernels } from '../../src/numerics/kernels.ts';
+
+/** The certificate with the fast paths of `policy`, and in Decimal enclosures alone with decimal.js's own functions. */
+function fastAndSlow(prop: (typeof builtinProperties)[number], instance: unknown, policy: PrecisionPolicy) {
+  const est = prop.establish?.(instance);
+  const fast = checkInstance(prop, instance, policy, undefined, est).cert;
+  fastKernels.enabled = false;
+  try {
+    return { fast, slow: checkInstance(prop, instance, { ...policy, noScreen: true }, undefined, est).cert };
+  } finally {
+    fastKernels.enabled = true;
+  }
+}
 
 /**
  * The fast path is only a shortcut: on generated instances of every property, the verdict with the
@@ -16,15 +28,7 @@ describe.each(builtinProperties.map((p) => [p.id, p] as const))('%s', (_id, prop
     const policy = precisionPolicy(40);
     let compared = 0;
     for (const instance of fc.sample(prop.arbitrary, { numRuns: 25, seed: 11 })) {
-      const est = prop.establish?.(instance);
-      const fast = checkInstance(prop, instance, policy, undefined, est).cert;
-      fastKernels.enabled = false;
-      let slow;
-      try {
-        slow = checkInstance(prop, instance, { ...policy, noScreen: true }, undefined, est).cert;
-      } finally {
-        fastKernels.enabled = true;
-      }
+      const { fast, slow } = fastAndSlow(prop, instance, policy);
       expect(fast?.verdict).toBe(slow?.verdict);
       if (fast) compared++;
     }
@@ -42,15 +46,7 @@ describe('the MPFR enclosures', () => {
     let byMpfr = 0;
     for (const prop of builtinProperties) {
       for (const instance of fc.sample(prop.arbitrary, { numRuns: 5, seed: 12 })) {
-        const est = prop.establish?.(instance);
-        const fast = checkInstance(prop, instance, { ...policy, noDoubleScreen: true }, undefined, est).cert;
-        fastKernels.enabled = false;
-        let slow;
-        try {
-          slow = checkInstance(prop, instance, { ...policy, noScreen: true }, undefined, est).cert;
-        } finally {
-          fastKernels.enabled = true;
-        }
+        const { fast, slow } = fastAndSlow(prop, instance, { ...policy, noDoubleScreen: true });
         expect(fast?.verdict, `${prop.id}`).toBe(slow?.verdict);
         if (fast?.context === 'interval-mpfr') byMpfr++;
       }

@@ -5,14 +5,9 @@ import type { Field } from '../../src/numerics/field.ts';
 import { intervalMpfrField } from '../../src/numerics/interval-mpfr-field.ts';
 import { intervalField } from '../../src/numerics/interval-decimal-field.ts';
 import { decimalField } from '../../src/numerics/decimal-field.ts';
-import { dist } from '../../src/prob/distribution.ts';
-import { entropy, kl } from '../../src/prob/divergence.ts';
-import { logSumExp } from '../../src/prob/moments.ts';
-import { centredCgf, cgf, rv, variance } from '../../src/prob/cgf.ts';
-import { dvFunctional } from '../../src/prob/donsker-varadhan.ts';
-import { mixing, power } from '../../src/skd/operators.ts';
 import { gridReal } from '../../src/gen/reals.ts';
 import { referenceCases } from '../fixtures/load.ts';
+import { referenceFormulas } from '../fixtures/reference-formulas.ts';
 
 /**
  * The MPFR interval context (MPFI-style, binary ends rounded outward) against the mpmath reference
@@ -22,24 +17,7 @@ import { referenceCases } from '../fixtures/load.ts';
 // comparisons at 200 digits (the global Decimal rounds to 20)
 const Decimal = DecimalBase.clone({ precision: 200 });
 type Decimal = DecimalBase;
-type Args = Record<string, unknown>;
-const n = (a: Args, k: string) => a[k] as number;
-const v = (a: Args, k: string) => a[k] as number[];
-const formulas: Record<string, <T>(F: Field<T>, a: Args) => T> = {
-  ln: (F, a) => F.log(F.fromNumber(n(a, 'x'))),
-  exp: (F, a) => F.exp(F.fromNumber(n(a, 'x'))),
-  cos: (F, a) => F.cos(F.fromNumber(n(a, 'x'))),
-  sin: (F, a) => F.sin(F.fromNumber(n(a, 'x'))),
-  escort: (F, a) => power.apply(F, v(a, 'w'), n(a, 'T'))[n(a, 'index')],
-  mixing: (F, a) => mixing.apply(F, v(a, 'w'), n(a, 'T'))[n(a, 'index')],
-  kl: (F, a) => kl(F, dist(v(a, 'p')), dist(v(a, 'q'))),
-  entropy: (F, a) => entropy(F, dist(v(a, 'p'))),
-  logsumexp: (F, a) => logSumExp(F, v(a, 'x').map((x) => F.fromNumber(x))),
-  cgf: (F, a) => cgf(F, rv(v(a, 'x'), dist(v(a, 'p'))), F.fromNumber(n(a, 'lambda'))),
-  centered_cgf: (F, a) => centredCgf(F, rv(v(a, 'x'), dist(v(a, 'p'))), F.fromNumber(n(a, 'lambda'))),
-  dv_functional: (F, a) => dvFunctional(F, dist(v(a, 'q')), dist(v(a, 'p')), v(a, 'g').map((x) => F.fromNumber(x))),
-  var: (F, a) => variance(F, rv(v(a, 'x'), dist(v(a, 'p')))),
-};
+const formulas = referenceFormulas;
 
 const refTol = (r: Decimal) => r.abs().times('1e-59');
 const contains = (b: { lo: string; hi: string }, r: Decimal) => new Decimal(b.lo).minus(refTol(r)).lte(r) && r.lte(new Decimal(b.hi).plus(refTol(r)));
