@@ -21,14 +21,14 @@ const arbitrary = fc.record({
 });
 
 export const benchDv = defineProperty({
+  // everything the property declares (sides, hypotheses, degenerate and attaining instances, precision ceiling)
+  ...dvInequality,
   id: 'USER-BENCH-DV/inequality-100-atoms',
   claim: 'USER-BENCH-DV',
   title: 'KD-L6-DV/inequality on 100-atom instances',
-  relation: 'le',
   arbitrary,
-  establish: dvInequality.establish,
-  sides: dvInequality.sides,
   controls: [],
+  probes: [],
 });
 
 export async function run({ quick = false } = {}): Promise<WorkloadResult> {
