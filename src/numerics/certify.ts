@@ -297,12 +297,17 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
     if (!policy.noScreen) {
       // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
       // every instance they certify as holding or violated; whatever they leave open (attained, or
-      // still straddling) is decided by the Decimal enclosures as before. Below the working
-      // precision Decimal could only settle the same verdicts, with wider enclosures (136 bits ≈ 41
-      // digits at 40): the next precision is tried instead.
+      // still straddling), and whatever they throw on, is decided by the Decimal enclosures as
+      // before. Below the working precision Decimal could only settle the same verdicts, with wider
+      // enclosures (136 bits ≈ 41 digits at 40): the next precision is tried instead.
       const M = intervalMpfrField(digits);
-      const fast = M.scoped(() => decide(M, formula, relation, policy, early, declared, noRoom));
-      if (fast.decision === 'holds' || fast.decision === 'violated') return fast.cert;
+      let fast: Outcome | null = null;
+      try {
+        fast = M.scoped(() => decide(M, formula, relation, policy, stage, declared, noRoom));
+      } catch {
+        fast = null;
+      }
+      if (fast && (fast.decision === 'holds' || fast.decision === 'violated')) return fast.cert;
       if (!stage.working && !stage.final) {
         digits = policy.digits;
         continue;
