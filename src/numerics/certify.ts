@@ -296,10 +296,10 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
     if (!policy.noScreen) {
       // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
-      // every instance they certify as holding or violated; whatever they leave open (attained, or
-      // still straddling), and whatever they throw on, is decided by the Decimal enclosures as
-      // before. Below the working precision Decimal could only settle the same verdicts, with wider
-      // enclosures (136 bits ≈ 41 digits at 40): the next precision is tried instead.
+      // every instance they certify as holding or violated. What they find attained or undecided,
+      // and whatever they throw on, goes to the Decimal enclosures at the same precision as before;
+      // what still straddles goes to the next precision directly (Decimal's enclosures at the same
+      // precision are wider: 136 bits ≈ 41 digits at 40, so they could not settle it either).
       const M = intervalMpfrField(digits);
       let fast: Outcome | null = null;
       try {
@@ -308,8 +308,8 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
         fast = null;
       }
       if (fast && (fast.decision === 'holds' || fast.decision === 'violated')) return fast.cert;
-      if (!stage.working && !stage.final) {
-        digits = policy.digits;
+      if (fast && fast.decision === 'escalate') {
+        digits = digits < policy.digits ? policy.digits : Math.min(2 * digits, policy.maxDigits);
         continue;
       }
     }
