@@ -296,20 +296,22 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
     if (!policy.noScreen) {
       // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
-      // every instance they certify as holding or violated. What they find attained or undecided,
-      // and whatever they throw on, goes to the Decimal enclosures at the same precision as before;
-      // what still straddles goes to the next precision directly (Decimal's enclosures at the same
-      // precision are wider: 136 bits ≈ 41 digits at 40, so they could not settle it either).
+      // every instance they certify as holding or violated. Everything else, and whatever they
+      // throw on, is decided by the Decimal enclosures as before: attained and undecided only ever
+      // come from Decimal (its rounding can meet an exact zero where MPFR's does not, so MPFR
+      // straddling says nothing about Decimal at the same precision). Below the working precision
+      // Decimal could only settle holds or violated as well, with wider enclosures (136 bits ≈ 41
+      // digits at 40): there the next precision is tried directly.
       const M = intervalMpfrField(digits);
       let fast: Outcome | null = null;
       try {
-        fast = M.scoped(() => decide(M, formula, relation, policy, stage, declared, noRoom));
+        fast = M.scoped(() => decide(M, formula, relation, policy, early, declared, noRoom));
       } catch {
         fast = null;
       }
       if (fast && (fast.decision === 'holds' || fast.decision === 'violated')) return fast.cert;
-      if (fast && fast.decision === 'escalate') {
-        digits = digits < policy.digits ? policy.digits : Math.min(2 * digits, policy.maxDigits);
+      if (!stage.working && !stage.final) {
+        digits = policy.digits;
         continue;
       }
     }
