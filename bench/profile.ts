@@ -67,7 +67,7 @@ const out: string[] = ['# Where kd-verify spends its time (CPU profiles)', '', `
 for (const id of ids) {
   const dir = mkdtempSync(join(tmpdir(), 'kd-prof-'));
   try {
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', FILES[id], ...(quick ? ['--quick'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', new URL('../src/loader/register.mjs', import.meta.url).href, FILES[id], ...(quick ? ['--quick'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`${id} failed: ${r.stderr}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
     const lines = summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile, top);

@@ -1,8 +1,8 @@
 /**
  * kd-verify against the same workloads written as Hypothesis + mpmath scripts, side by side.
  *
- *   npx tsx bench/run.ts                      W1–W4, writes bench/RESULTS.md
- *   npx tsx bench/run.ts --quick              short smoke run, writes bench/RESULTS-quick.md
+ *   npx tsx bench/run.ts                      W1–W4 against Hypothesis + mpmath, writes bench/RESULTS-mpmath.md
+ *   npx tsx bench/run.ts --quick              short smoke run, writes bench/RESULTS-mpmath-quick.md
  *   npx tsx bench/run.ts --workloads W1,W3    a selection
  *   npx tsx bench/run.ts --full               also time `kdverify run` on the whole suite (~10 min)
  *   --results <file>                          where to write the Markdown results
@@ -34,7 +34,7 @@ function parseArgs(argv: string[]) {
   const selected = value('--workloads')?.split(',').map((w) => w.trim()).filter(Boolean) ?? ['W1', 'W2', 'W3', 'W4', ...(full ? ['full'] : [])];
   const unknown = selected.filter((w) => !(w in WORKLOADS));
   if (unknown.length) throw new Error(`unknown workload(s) ${unknown.join(', ')}; known: ${Object.keys(WORKLOADS).join(', ')}`);
-  const results = value('--results') ?? `${BENCH}${quick ? 'RESULTS-quick.md' : 'RESULTS.md'}`;
+  const results = value('--results') ?? `${BENCH}${quick ? 'RESULTS-mpmath-quick.md' : 'RESULTS-mpmath.md'}`;
   return { quick, selected, results };
 }
 
@@ -184,4 +184,9 @@ async function main() {
   console.log(`\nwrote ${resultsPath}`);
 }
 
+// measured under the CLI's module hooks (src/loader/): started by plain tsx, run again with them
+if (process.env.KD_VERIFY_HOOKS !== '1') {
+  const r = spawnSync(process.execPath, ['--import', new URL('../src/loader/register.mjs', import.meta.url).href, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 await main();

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Field } from '../../src/numerics/field.ts';
 import type { AnyProperty } from '../../src/engine/property.ts';
@@ -73,7 +74,7 @@ export function instrument(prop: AnyProperty, phases: Record<string, number>): A
       try {
         return prop.sides(F, inst, d);
       } finally {
-        add(F.name === 'interval-decimal' ? `sides@${F.name}(${F.digits})` : `sides@${F.name}`, t0);
+        add(F.name === 'interval-decimal' || F.name === 'interval-mpfr' ? `sides@${F.name}(${F.digits})` : `sides@${F.name}`, t0);
       }
     },
   };
@@ -94,7 +95,24 @@ export function propertySide(label: string, r: PropertyResult, secs: number, pha
   };
 }
 
-/** Run `main` when the file is executed directly (npx tsx bench/ts/w1-kl.ts [--quick]). */
+/** The file is executed directly (npx tsx bench/ts/w1-kl.ts [--quick]). */
 export function isMain(url: string): boolean {
   return process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === url;
+}
+
+/** The module hooks the CLI runs under (src/loader/: the project's .ts files through esbuild without tsx's keepNames). */
+export const LOADER = new URL('../../src/loader/register.mjs', import.meta.url).href;
+
+/**
+ * When the file is executed directly, print main()'s result as JSON, measured under the CLI's own
+ * module hooks: started by plain tsx (as ../shared/peers/run.sh does), it runs itself again in a
+ * child process with them (module loading is never timed).
+ */
+export async function runMain(url: string, main: () => Promise<unknown>): Promise<void> {
+  if (!isMain(url)) return;
+  if (process.env.KD_VERIFY_HOOKS !== '1') {
+    const r = spawnSync(process.execPath, ['--import', LOADER, fileURLToPath(url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  console.log(JSON.stringify(await main(), null, 2));
 }

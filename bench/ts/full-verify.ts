@@ -1,20 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, now, seconds, type WorkloadResult } from './common.ts';
+import { runMain, now, seconds, type WorkloadResult } from './common.ts';
 
-/** The whole suite with the default budget: `node bin/kdverify.js run --out <tmpdir>` (no Python counterpart). */
+/**
+ * The whole suite with the default budget: `node bin/kdverify.js run --out <tmpdir>` (no Python
+ * counterpart), under GNU time where it exists for the peak memory (the maximum resident set of the
+ * process, its worker threads included).
+ */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function run(): Promise<WorkloadResult> {
   const out = mkdtempSync(join(tmpdir(), 'kd-verify-bench-'));
   try {
     const t0 = now();
-    const r = spawnSync(process.execPath, ['bin/kdverify.js', 'run', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const timed = existsSync('/usr/bin/time');
+    const cmd = [process.execPath, 'bin/kdverify.js', 'run', '--out', out];
+    const r = timed ? spawnSync('/usr/bin/time', ['-v', ...cmd], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' }) : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const secs = seconds(t0);
     const notes = [`exit code ${r.status}`];
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+    const cpu = [/User time \(seconds\): ([\d.]+)/, /System time \(seconds\): ([\d.]+)/].map((re) => Number(re.exec(r.stderr ?? '')?.[1] ?? NaN));
+    notes.push(rss ? `peak memory ${(Number(rss[1]) / 1024).toFixed(0)} MiB (maximum resident set, worker threads included); CPU ${(cpu[0] + cpu[1]).toFixed(0)} s` : 'peak memory: not measured (no /usr/bin/time)');
     let instances = 0;
     try {
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { claims: Array<{ properties: Array<{ instances: number }> }>; summary: Record<string, number> };
@@ -30,4 +39,4 @@ export async function run(): Promise<WorkloadResult> {
   }
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run(), null, 2));
+await runMain(import.meta.url, () => run());

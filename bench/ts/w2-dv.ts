@@ -5,7 +5,7 @@ import { precisionPolicy } from '../../src/numerics/certify.ts';
 import { weightsOf } from '../../src/gen/weights.ts';
 import { valuesOf } from '../../src/gen/values.ts';
 import { dvInequality } from '../../properties/kd-l6-dv.ts';
-import { benchBudget, instrument, isMain, now, propertySide, seconds, type WorkloadResult } from './common.ts';
+import { benchBudget, instrument, runMain, now, propertySide, seconds, type WorkloadResult } from './common.ts';
 
 /**
  * W2: Donsker–Varadhan, E_Q g ≤ KL(Q‖P) + log E_P e^g, on instances of exactly 100 atoms: P and Q
@@ -21,14 +21,14 @@ const arbitrary = fc.record({
 });
 
 export const benchDv = defineProperty({
+  // everything the property declares (sides, hypotheses, degenerate and attaining instances, precision ceiling)
+  ...dvInequality,
   id: 'USER-BENCH-DV/inequality-100-atoms',
   claim: 'USER-BENCH-DV',
   title: 'KD-L6-DV/inequality on 100-atom instances',
-  relation: 'le',
   arbitrary,
-  establish: dvInequality.establish,
-  sides: dvInequality.sides,
   controls: [],
+  probes: [],
 });
 
 export async function run({ quick = false } = {}): Promise<WorkloadResult> {
@@ -52,4 +52,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));

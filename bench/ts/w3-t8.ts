@@ -8,7 +8,7 @@ import { lossTable, type LossKind, type WorldInstance } from '../../src/gen/worl
 import type { WorldSpec } from '../../src/kd/world.ts';
 import { distillationQuantities, worldLaws } from '../../src/kd/processes.ts';
 import { t8Stability } from '../../properties/kd-t8-upper.ts';
-import { benchBudget, instrument, isMain, now, propertySide, seconds, writeData, type WorkloadResult } from './common.ts';
+import { benchBudget, instrument, runMain, now, propertySide, seconds, writeData, type WorkloadResult } from './common.ts';
 
 /**
  * W3: KD-T8-UPPER/stability-proxy (gen_S ≤ gen_T + σ√(2K_n), σ from Prop. 9 with the exact uniform
@@ -76,4 +76,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));

@@ -6,7 +6,7 @@ import { decimalField } from '../../src/numerics/decimal-field.ts';
 import { familiesAt, type FamilyModel } from '../../src/gen/lg-rank-student.ts';
 import { rankStudentDerived, rankStudentTerms, type RankStudentModel } from '../../src/linalg/lg-rank-student.ts';
 import { decomposition } from '../../properties/kd-lg-decomposition.ts';
-import { benchBudget, instrument, isMain, now, propertySide, seconds, writeData, type WorkloadResult } from './common.ts';
+import { benchBudget, instrument, runMain, now, propertySide, seconds, writeData, type WorkloadResult } from './common.ts';
 
 /**
  * W4: KD-LG-FINAL/decomposition, K_n(D_n) ≤ Bias + Var + Cov + 2·Apx + 2·Spread, at fixed
@@ -59,4 +59,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-if (isMain(import.meta.url)) console.log(JSON.stringify(await run({ quick: process.argv.includes('--quick') }), null, 2));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));

@@ -4,6 +4,7 @@ import type { AnyProperty, NegativeControl } from './property.ts';
 import { atWorkingPrecision, checkInstance, instanceClassOf, record, roomGap, type InstanceRecord } from './check-instance.ts';
 import { RoomTracker, type RoomSummary } from './room.ts';
 import { toJson } from './serialize.ts';
+import { pre } from './discard.ts';
 
 export { checkInstance, type InstanceRecord };
 import { deriveSeed } from './seed.ts';
@@ -136,7 +137,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
     fc.property(prop.arbitrary, (instance) => {
       drawn++;
       const { cert } = checkInstance(prop, instance, budget.policy, control);
-      fc.pre(cert !== null);
+      pre(cert !== null);
       if (cert!.verdict !== 'violated') return true;
       // the variant and the statement agree on a degenerate instance: no evidence of teeth there
       if (!control.establish && instanceClassOf(prop, instance, budget.policy)?.class === 'degenerate') {
@@ -208,13 +209,13 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
       const { est, cert } = checkInstance(prop, instance, budget.policy);
       if (!shrinking) onProgress?.('instances', instances + discarded + 1, numRuns);
       if (shrinking) {
-        fc.pre(cert !== null);
+        pre(cert !== null);
         return cert!.verdict !== 'violated';
       }
       if (cert === null) {
         discarded++;
         for (const h of est.hypotheses) if (!h.established) failedHypotheses.set(h.name, (failedHypotheses.get(h.name) ?? 0) + 1);
-        fc.pre(false);
+        pre(false);
         return true;
       }
       instances++;

@@ -1,5 +1,3 @@
-// Worker-thread entry: registers tsx in this thread (hooks are per thread), then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
-
-register();
+// Worker-thread entry: registers the TypeScript hooks in this thread (hooks are per thread), then loads the TypeScript worker.
+import '../loader/register.mjs';
 await import('./worker.ts');

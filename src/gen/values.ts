@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { gridReal, signedLogReal } from './reals.ts';
+import { gridReal, gridRealS, signedLogReal, signedLogRealS } from './reals.ts';
+import { constantFromS, intS, oneofS, vectorOf, type Sampler } from './fast-vector.ts';
 
 /**
  * Real values on atoms (functions g, random-variable values): small integers, moderate reals,
@@ -7,17 +8,17 @@ import { gridReal, signedLogReal } from './reals.ts';
  */
 export type ValueKind = 'small-int' | 'real' | 'large' | 'constant' | 'binary';
 
-const real = fc.oneof(gridReal(-50, 50), signedLogReal(-6, 1), fc.constantFrom(5e-324, -5e-324, 0.1, 1 / 3));
+const real = oneofS({ weight: 1, sampler: gridRealS(-50, 50) }, { weight: 1, sampler: signedLogRealS(-6, 1) }, { weight: 1, sampler: constantFromS(5e-324, -5e-324, 0.1, 1 / 3) });
 
 export function valuesOf(n: number): fc.Arbitrary<{ kind: ValueKind; values: number[] }> {
-  const vec = (a: fc.Arbitrary<number>) => fc.array(a, { minLength: n, maxLength: n });
+  const vec = (a: Sampler<number>) => vectorOf(a, n);
   const tagged = (kind: ValueKind, a: fc.Arbitrary<number[]>) => a.map((values) => ({ kind, values }));
   return fc.oneof(
-    { weight: 3, arbitrary: tagged('small-int', vec(fc.integer({ min: -5, max: 5 }))) },
+    { weight: 3, arbitrary: tagged('small-int', vec(intS(-5, 5))) },
     { weight: 3, arbitrary: tagged('real', vec(real)) },
-    { weight: 1, arbitrary: tagged('large', vec(fc.oneof(fc.integer({ min: -800, max: 800 }), fc.constantFrom(-745, 709, 710, 1000, -1000)))) },
+    { weight: 1, arbitrary: tagged('large', vec(oneofS({ weight: 1, sampler: intS(-800, 800) }, { weight: 1, sampler: constantFromS(-745, 709, 710, 1000, -1000) }))) },
     { weight: 1, arbitrary: tagged('constant', fc.integer({ min: -3, max: 3 }).map((c) => Array(n).fill(c))) },
-    { weight: 1, arbitrary: tagged('binary', vec(fc.constantFrom(0, 1))) },
+    { weight: 1, arbitrary: tagged('binary', vec(constantFromS(0, 1))) },
   );
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { constantFromS, constantS, intS, oneofS, tuple2S, vectorOf, type Sampler } from './fast-vector.ts';
 
 /**
  * Weight vectors for finite distributions. Never fc.double on [0, 1] (uniform over bit patterns,
@@ -8,10 +9,10 @@ import fc from 'fast-check';
 export type WeightKind = 'integer' | 'sparse' | 'log-scale' | 'one-hot' | 'uniform' | 'extreme';
 
 /** Integer weights 0..1000, zeros about one time in four. */
-const integerWeight = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 1000 }) });
+const integerWeight = oneofS({ weight: 1, sampler: constantS(0) }, { weight: 3, sampler: intS(1, 1000) });
 
 /** m·10^e with m in 1..9 and e in [−12, 12]: ratios up to 1e±12 and beyond. */
-const logScaleWeight = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -12, max: 12 })).map(([m, e]) => m * 10 ** e);
+const logScaleWeight = tuple2S(intS(1, 9), intS(-12, 12), (m, e) => m * 10 ** e);
 
 function ensurePositive(w: number[]): number[] {
   return w.some((x) => x > 0) ? w : w.map((x, i) => (i === 0 ? 1 : x));
@@ -19,17 +20,18 @@ function ensurePositive(w: number[]): number[] {
 
 /** A weight vector of exactly n atoms, tagged with how it was drawn. */
 export function weightsOf(n: number): fc.Arbitrary<{ kind: WeightKind; weights: number[] }> {
-  const vec = (a: fc.Arbitrary<number>) => fc.array(a, { minLength: n, maxLength: n }).map(ensurePositive);
+  // vectors drawn as fc.array draws them, without its per-element objects (src/gen/fast-vector.ts)
+  const vec = (a: Sampler<number>) => vectorOf(a, n).map(ensurePositive);
   const tagged = (kind: WeightKind, a: fc.Arbitrary<number[]>) => a.map((weights) => ({ kind, weights }));
   return fc.oneof(
-    { weight: 4, arbitrary: tagged('integer', vec(fc.integer({ min: 1, max: 1000 }))) },
+    { weight: 4, arbitrary: tagged('integer', vec(intS(1, 1000))) },
     { weight: 3, arbitrary: tagged('sparse', vec(integerWeight)) },
     { weight: 3, arbitrary: tagged('log-scale', vec(logScaleWeight)) },
     { weight: 1, arbitrary: tagged('one-hot', fc.nat({ max: n - 1 }).map((k) => Array.from({ length: n }, (_, i) => (i === k ? 1 : 0)))) },
     { weight: 1, arbitrary: tagged('uniform', fc.integer({ min: 1, max: 7 }).map((c) => Array(n).fill(c))) },
     {
       weight: 1,
-      arbitrary: tagged('extreme', vec(fc.constantFrom(0, 1, 1e-12, 1e12, 5e-324, 1e-300, 1e300))),
+      arbitrary: tagged('extreme', vec(constantFromS(0, 1, 1e-12, 1e12, 5e-324, 1e-300, 1e300))),
     },
   );
 }

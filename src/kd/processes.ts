@@ -62,18 +62,80 @@ export function erm(w: WorldSpec, learner: DeterministicLearner, d: number): num
   return best;
 }
 
+/**
+ * What a world's laws are made of, apart from the arithmetic: which atoms are charged, the inputs of
+ * each dataset, the labelings, and for each (dataset, teacher hypothesis) the pseudo-labelled
+ * datasets it reaches. Computed once per world and shared by every context the world is evaluated
+ * in (the screen, then Decimal) and by every property that draws it.
+ */
+interface WorldPlan {
+  /** μ(z) > 0, decided exactly from the weights. */
+  charged: boolean[];
+  /** Datasets every point of which is charged, ascending: the support of μⁿ. */
+  dataSupport: number[];
+  /** x_i of each dataset's points. */
+  inputs: number[][];
+  /** For d·|F| + f_T: the pseudo-labelled datasets reachable (labels with q_{f_T}(ŷ_i|x_i) > 0), in labeling order. */
+  pseudo: Array<Array<{ dHat: number; ys: number[] }> | undefined>;
+}
+
+const plans = new WeakMap<WorldSpec, WorldPlan>();
+const labelingTables = new Map<string, number[][]>();
+
+/** All ky^n labelings (ŷ_1 … ŷ_n), by index. */
+function labelingsOf(ky: number, n: number): number[][] {
+  const key = `${ky}:${n}`;
+  let t = labelingTables.get(key);
+  if (!t) labelingTables.set(key, (t = Array.from({ length: ky ** n }, (_, l) => datasetPoints(ky, n, l))));
+  return t;
+}
+
+function planOf(w: WorldSpec): WorldPlan {
+  let plan = plans.get(w);
+  if (plan) return plan;
+  const { ky, kz, kf, datasets } = sizes(w);
+  const charged = Array.from({ length: kz }, (_, z) => {
+    const x = Math.floor(z / ky), y = z % ky;
+    return w.xWeights[x] > 0 && w.labelWeights[x][y] > 0;
+  });
+  const points = pointsOf(w);
+  const dataSupport: number[] = [];
+  for (let d = 0; d < datasets; d++) if (points[d].every((z) => charged[z])) dataSupport.push(d);
+  const inputs = points.map((pts) => pts.map((z) => Math.floor(z / ky)));
+  plan = { charged, dataSupport, inputs, pseudo: new Array(datasets * kf) };
+  plans.set(w, plan);
+  return plan;
+}
+
+function pseudoTargets(w: WorldSpec, plan: WorldPlan, d: number, fT: number): Array<{ dHat: number; ys: number[] }> {
+  const { ky, kz, kf } = sizes(w);
+  const key = d * kf + fT;
+  let t = plan.pseudo[key];
+  if (t) return t;
+  const xs = plan.inputs[d];
+  t = [];
+  for (const ys of labelingsOf(ky, w.n)) {
+    if (ys.some((y, i) => w.predictors[fT][xs[i]][y] === 0)) continue;
+    t.push({ dHat: xs.reduceRight((acc, x, i) => acc * kz + (x * ky + ys[i]), 0), ys });
+  }
+  return (plan.pseudo[key] = t);
+}
+
 export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
-  const { kx, ky, kz, kf, datasets } = sizes(w);
+  const { ky, kz, kf } = sizes(w);
   const n = w.n;
+  const plan = planOf(w);
   const muX = normalise(F, w.xWeights);
   const pyx = w.labelWeights.map((r) => normalise(F, r));
-  const mu: (T | null)[] = Array.from({ length: kz }, (_, z) => {
-    const x = Math.floor(z / ky), y = z % ky;
-    return w.xWeights[x] > 0 && w.labelWeights[x][y] > 0 ? F.mul(muX[x], pyx[x][y]) : null;
-  });
+  const mu: (T | null)[] = new Array(kz);
+  for (let z = 0; z < kz; z++) mu[z] = plan.charged[z] ? F.mul(muX[Math.floor(z / ky)], pyx[Math.floor(z / ky)][z % ky]) : null;
   const q = w.predictors.map((p) => p.map((r) => normalise(F, r)));
   const loss = w.loss.map((r) => r.map((v) => F.fromNumber(v)));
-  const population = loss.map((r) => sum(F, r.flatMap((l, z) => (mu[z] === null ? [] : [F.mul(mu[z]!, l)]))));
+  const population = loss.map((r) => {
+    let s = F.fromNumber(0);
+    for (let z = 0; z < kz; z++) if (mu[z] !== null) s = F.add(s, F.mul(mu[z]!, r[z]));
+    return s;
+  });
   // summed in sorted order: permuted datasets get the same enclosure (the proxy merges them)
   const sorted = sortedPointsOf(w);
   const nF = F.fromNumber(n);
@@ -82,7 +144,9 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
     for (const z of sorted[d]) s = F.add(s, loss[f][z]);
     return F.div(s, nF);
   };
-  const h = (d: number, f: number) => F.sub(population[f], empirical(d, f));
+  // h(d, f) is asked for by Δ and by Γ on the same pairs: computed once (values are immutable)
+  const hs: (T | undefined)[] = [];
+  const h = (d: number, f: number) => (hs[d * kf + f] ??= F.sub(population[f], empirical(d, f)));
 
   const kernel = (learner: Learner) => {
     const cache: Law<T>[] = [];
@@ -117,24 +181,25 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
 
   const points = pointsOf(w);
   const data: Law<T> = new Map();
-  for (let d = 0; d < datasets; d++) {
+  for (const d of plan.dataSupport) {
     const pts = points[d];
-    if (pts.every((z) => mu[z] !== null)) data.set(d, pts.map((z) => mu[z] as T).reduce((a, b) => F.mul(a, b)));
+    let p = mu[pts[0]] as T;
+    for (let i = 1; i < pts.length; i++) p = F.mul(p, mu[pts[i]] as T);
+    data.set(d, p);
   }
   const delta: Law<T> = new Map();
   for (const [d, pd] of data) for (const [f, pf] of teacherKernel(d)) delta.set(d * kf + f, F.mul(pd, pf));
 
   // Pseudo-labelling: keep each x_i, draw ŷ_i ~ q_{f_T}(·|x_i) independently.
   const pseudoData: Law<T> = new Map();
-  const labelings = Array.from({ length: ky ** n }, (_, l) => datasetPoints(ky, n, l));
   for (const [d, pd] of data) {
-    const xs = points[d].map((z) => Math.floor(z / ky));
+    const xs = plan.inputs[d];
     for (const [fT, pf] of teacherKernel(d)) {
       const base = F.mul(pd, pf);
-      for (const ys of labelings) {
-        if (ys.some((y, i) => w.predictors[fT][xs[i]][y] === 0)) continue;
-        const p = ys.reduce<T>((acc, y, i) => F.mul(acc, q[fT][xs[i]][y]), base);
-        const dHat = xs.reduceRight((acc, x, i) => acc * kz + (x * ky + ys[i]), 0);
+      const qf = q[fT];
+      for (const { dHat, ys } of pseudoTargets(w, plan, d, fT)) {
+        let p = base;
+        for (let i = 0; i < ys.length; i++) p = F.mul(p, qf[xs[i]][ys[i]]);
         const prev = pseudoData.get(dHat);
         pseudoData.set(dHat, prev === undefined ? p : F.add(prev, p));
       }
@@ -142,7 +207,6 @@ export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
   }
   const gamma: Law<T> = new Map();
   for (const [dHat, pd] of pseudoData) for (const [f, pf] of studentKernel(dHat)) gamma.set(dHat * kf + f, F.mul(pd, pf));
-  void kx;
   return { data, delta, pseudoData, gamma, teacherKernel, studentKernel, h, kf };
 }
 

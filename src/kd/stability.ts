@@ -21,8 +21,19 @@ function neighbours(kz: number, n: number, d: number): number[] {
   return out;
 }
 
-/** Pairs (A(d), A(d')) of hypotheses chosen on neighbouring datasets (decided exactly). */
+const choiceCache = new WeakMap<WorldSpec, Map<string, Array<[number, number]>>>();
+
+/** Pairs (A(d), A(d')) of hypotheses chosen on neighbouring datasets (decided exactly; once per world and class). */
 function neighbourChoices(w: WorldSpec, learner: DeterministicLearner): Array<[number, number]> {
+  let byClass = choiceCache.get(w);
+  if (!byClass) choiceCache.set(w, (byClass = new Map()));
+  const key = learner.subclass ? learner.subclass.join(',') : '';
+  let pairs = byClass.get(key);
+  if (!pairs) byClass.set(key, (pairs = computeNeighbourChoices(w, learner)));
+  return pairs;
+}
+
+function computeNeighbourChoices(w: WorldSpec, learner: DeterministicLearner): Array<[number, number]> {
   const { kz, datasets } = sizes(w);
   const seen = new Set<number>();
   const out: Array<[number, number]> = [];

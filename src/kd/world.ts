@@ -111,8 +111,14 @@ export function datasetIndex(kz: number, points: readonly number[]): number {
   return points.reduceRight((acc, z) => acc * kz + z, 0);
 }
 
-/** The loss range [a, b] over the whole table (exact). */
+const ranges = new WeakMap<WorldSpec, { a: number; b: number }>();
+
+/** The loss range [a, b] over the whole table (exact; once per world). */
 export function lossRange(w: WorldSpec): { a: number; b: number } {
-  const all = w.loss.flat();
-  return { a: Math.min(...all), b: Math.max(...all) };
+  let r = ranges.get(w);
+  if (!r) {
+    const all = w.loss.flat();
+    ranges.set(w, (r = { a: Math.min(...all), b: Math.max(...all) }));
+  }
+  return r;
 }

@@ -2,6 +2,7 @@ import type { Field } from './field.ts';
 import { intervalDoubleField } from './interval-double-field.ts';
 import { intervalField } from './interval-decimal-field.ts';
 import { intervalDoubleXField } from './interval-double-x-field.ts';
+import { intervalMpfrField } from './interval-mpfr-field.ts';
 import { InsufficientPrecision } from './insufficient-precision.ts';
 
 /**
@@ -59,8 +60,10 @@ export interface PrecisionPolicy {
   /** First Decimal precision tried after the double screen. */
   startDigits: number;
   guardDigits: number;
-  /** Skip the double screen (used to check that the screen never changes a verdict). */
+  /** Skip the fast paths, the double screens and the MPFR enclosures: Decimal only (the reference the fast paths are checked against). */
   noScreen?: boolean;
+  /** Skip only the double screens (tests of the MPFR enclosures on every instance). */
+  noDoubleScreen?: boolean;
 }
 
 export function precisionPolicy(digits: number, overrides: Partial<PrecisionPolicy> = {}): PrecisionPolicy {
@@ -77,7 +80,7 @@ export interface Certificate {
   class: InstanceClass;
   /** Why the instance is degenerate or vacuous (null when informative). */
   reason: string | null;
-  /** Context that decided: 'interval-double', 'interval-double-x' (extended exponent) or 'interval-decimal'. */
+  /** Context that decided: 'interval-double', 'interval-double-x' (extended exponent), 'interval-mpfr' or 'interval-decimal'. */
   context: string;
   /** Significant digits of the deciding context. */
   digits: number;
@@ -268,15 +271,15 @@ export interface CertifyOptions {
 
 /**
  * Certify a relation between two sides computed by `formula`.
- * A rigorous double-interval screen decides most instances at once; otherwise Decimal enclosures
- * are evaluated at increasing precision, raised while the enclosure of the margin straddles 0 (or
+ * A rigorous double-interval screen decides most instances at once; otherwise enclosures are
+ * evaluated at increasing precision (MPFR, then Decimal where MPFR leaves the instance open), raised while the enclosure of the margin straddles 0 (or
  * the bound's room is not separated from 0), up to the policy's maximum.
  */
 export function certify(formula: Formula, relation: Relation, policy: PrecisionPolicy, options: CertifyOptions = {}): Certificate {
   const declared = options.identity ?? null;
   const noRoom = options.noRoom ?? relation === 'lt';
   const early: Stage = { final: false, working: false };
-  if (!policy.noScreen) {
+  if (!policy.noScreen && !policy.noDoubleScreen) {
     // plain doubles first; then, when their enclosures were lost (tiny probabilities underflow,
     // huge weights overflow), doubles with an extended exponent
     const plain = decide(intervalDoubleField, formula, relation, policy, early, declared, noRoom);
@@ -291,6 +294,27 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
   let digits = Math.min(identity ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
   for (;;) {
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
+    if (!policy.noScreen) {
+      // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
+      // every instance they certify as holding or violated. Everything else, and whatever they
+      // throw on, is decided by the Decimal enclosures as before: attained and undecided only ever
+      // come from Decimal (its rounding can meet an exact zero where MPFR's does not, so MPFR
+      // straddling says nothing about Decimal at the same precision). Below the working precision
+      // Decimal could only settle holds or violated as well, with wider enclosures (136 bits ≈ 41
+      // digits at 40): there the next precision is tried directly.
+      const M = intervalMpfrField(digits);
+      let fast: Outcome | null = null;
+      try {
+        fast = M.scoped(() => decide(M, formula, relation, policy, early, declared, noRoom));
+      } catch {
+        fast = null;
+      }
+      if (fast && (fast.decision === 'holds' || fast.decision === 'violated')) return fast.cert;
+      if (!stage.working && !stage.final) {
+        digits = policy.digits;
+        continue;
+      }
+    }
     const { decision, cert } = decide(intervalField(digits), formula, relation, policy, stage, declared, noRoom);
     if (decision !== 'escalate') return cert;
     digits = digits < policy.digits ? policy.digits : Math.min(2 * digits, policy.maxDigits);

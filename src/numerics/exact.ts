@@ -53,16 +53,17 @@ export function exactScaledDecimalString(x: number, k: number): string {
 }
 
 function convert(x: number, k = 0): string {
-  const { negative, exponent: e1, mantissa: m0 } = decompose(x);
-  const e0 = e1 + k;
-  if (m0 === 0n) return '0';
-  const sign = negative ? '-' : '';
-  // drop trailing zero bits: m·2^e with m odd keeps the decimal expansion as short as it can be
-  let mantissa = m0, exponent = e0;
-  while ((mantissa & 1n) === 0n) {
-    mantissa >>= 1n;
-    exponent++;
-  }
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0), lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const top = biased === 0 ? hi & 0xfffff : (hi & 0xfffff) | 0x100000;
+  if (top === 0 && lo === 0) return '0';
+  const sign = hi >>> 31 === 1 ? '-' : '';
+  // drop trailing zero bits: m·2^e with m odd keeps the decimal expansion as short as it can be.
+  // The mantissa has at most 53 bits: exact as a double, so the shift is a division by 2^tz.
+  const tz = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 32 + 31 - Math.clz32(top & -top);
+  const mantissa = BigInt((top * 4294967296 + lo) / 2 ** tz);
+  const exponent = (biased === 0 ? -1074 : biased - 1075) + k + tz;
   if (exponent >= 0) return sign + (mantissa << BigInt(exponent)).toString();
   const scale = -exponent;
   const digits = (mantissa * pow5(scale)).toString();

@@ -17,14 +17,16 @@ export class DistributionError extends Error {
 export function dist(weights: readonly number[]): FiniteDist {
   if (!Array.isArray(weights) || weights.length === 0) throw new DistributionError('a distribution needs at least one weight');
   let total = 0;
-  weights.forEach((w, i) => {
+  // a plain loop: formulas wrap their instance's weights on every evaluation
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
     if (typeof w !== 'number' || Number.isNaN(w)) throw new DistributionError(`weight ${i} is not a number: ${String(w)}`);
     if (!Number.isFinite(w)) throw new DistributionError(`weight ${i} is not finite: ${w}`);
     if (w < 0) throw new DistributionError(`weight ${i} is negative: ${w}`);
     total += w;
-  });
+  }
   if (total === 0) throw new DistributionError('all weights are zero');
-  return { weights: [...weights] };
+  return { weights: weights.slice() };
 }
 
 export const size = (d: FiniteDist) => d.weights.length;

@@ -6,12 +6,13 @@ import { logMeanExp, weightedMean } from './moments.ts';
 /** Values of g on the atoms of positive weight of d, with those weights, lifted into F. */
 function charged<T>(F: Field<T>, d: FiniteDist, g: readonly T[]): { w: T[]; v: T[] } {
   const w: T[] = [], v: T[] = [];
-  d.weights.forEach((x, i) => {
-    if (x > 0) {
-      w.push(F.fromNumber(x));
+  const weights = d.weights;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] > 0) {
+      w.push(F.fromNumber(weights[i]));
       v.push(g[i]);
     }
-  });
+  }
   return { w, v };
 }
 

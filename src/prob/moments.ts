@@ -19,9 +19,15 @@ export function weightedMean<T>(F: Field<T>, w: readonly T[], v: readonly T[]): 
  * |x| ~ 1e300, where a rounded shift would be off by ~1e284.
  */
 function largest<T>(F: Field<T>, xs: readonly T[]): { c: T; approx: number } {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (F.approx(xs[i]) > F.approx(xs[best])) best = i;
-  return { c: xs[best], approx: F.approx(xs[best]) };
+  let best = 0, bestApprox = F.approx(xs[0]);
+  for (let i = 1; i < xs.length; i++) {
+    const a = F.approx(xs[i]);
+    if (a > bestApprox) {
+      best = i;
+      bestApprox = a;
+    }
+  }
+  return { c: xs[best], approx: bestApprox };
 }
 
 /** log Σ exp(x_i), shifted by the largest value (avoids overflow). */
@@ -38,7 +44,8 @@ export function logSumExp<T>(F: Field<T>, xs: readonly T[]): T {
 /** log( Σ w_i e^{v_i} / Σ w_i ): one exponential per atom, two logarithms in all. */
 export function logMeanExp<T>(F: Field<T>, w: readonly T[], v: readonly T[]): T {
   // shift by the largest value that carries weight: a huge value on a zero-weight atom must not underflow the rest
-  const charged = v.filter((_, i) => F.sign(w[i]) !== 0);
+  const charged: T[] = [];
+  for (let i = 0; i < v.length; i++) if (F.sign(w[i]) !== 0) charged.push(v[i]);
   const { c, approx: shift } = largest(F, charged.length ? charged : v);
   if (shift === Infinity) return F.fromNumber(Infinity);
   if (shift === -Infinity) return F.fromNumber(-Infinity);
