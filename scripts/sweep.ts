@@ -39,7 +39,7 @@ const problems: Problem[] = [];
 const t0 = performance.now();
 for (let seed = from; seed < from + count; seed++) {
   const t = performance.now();
-  const results: PropertyResult[] = await runInWorkers(ids, ciBudget(seed), jobs, undefined, undefined, streamOf);
+  const results: PropertyResult[] = await runInWorkers(ids, ciBudget(seed), { jobs, streamOf, stubOf: (id) => builtinProperties.find((p) => p.id === id)! });
   const counts: Record<ClaimStatus, number> = { holds: 0, sharp: 0, violated: 0, undecided: 0, error: 0 };
   for (const r of results) {
     counts[r.status]++;

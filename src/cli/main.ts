@@ -3,20 +3,21 @@ import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
-import { readReport, replay } from './replay.ts';
+import { readReport, replay, type ReplayResult } from './replay.ts';
 import { progressFor } from './progress.ts';
 import { CORPUS_DIR, corpusFiles, loadCorpus, newEntries } from '../engine/corpus.ts';
 import { mergeReports, readShards } from './merge.ts';
-import { checkWritableDir, writeAll } from './output.ts';
+import { checkWritableDir, writeAll, writeReport } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
-import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
+import { askClaimsWorker, describeClaimsFiles } from '../engine/claims-files.ts';
+import { EXIT, exitStatusHelp, incompleteReasons, runExitStatus } from './exit-status.ts';
+import { abortAt, watchInterrupts } from './interrupt.ts';
+import type { Report } from '../report/types.ts';
 
-/** Exit codes: 0 nothing violated or errored; 1 a claim violated (or errored); 2 usage or input errors. */
-const EXIT_USAGE = 2;
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be an integer, got '${value}'`);
@@ -33,7 +34,11 @@ const shardArg = (value: string) => {
   return { index, count };
 };
 
-const patterns = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const patterns = (value: string, previous: string[] = []) => {
+  const given = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (given.length === 0) throw new InvalidArgumentError(`--claims needs at least one claim id or glob, got '${value}' (leave --claims out to run every claim)`);
+  return [...previous, ...given];
+};
 
 export function buildCli(): Command {
   const program = new Command('kdverify')
@@ -42,7 +47,8 @@ export function buildCli(): Command {
     .showHelpAfterError('(run with --help for usage)')
     // Set before the subcommands are created: they inherit these settings.
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', exitStatusHelp());
 
   program
     .command('list')
@@ -82,16 +88,23 @@ export function buildCli(): Command {
     .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to corpus/ (run first on every later run)')
     .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
+    .addHelpText('after', exitStatusHelp())
     .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; search?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
-      const user = await loadUserClaims(opts.claimsFile);
+      checkWritableDir(opts.out);
+      // the clock started with the process: start-up and loading the claims files count against the time limit
+      const deadline = opts.timeLimit === undefined ? undefined : performance.timeOrigin + opts.timeLimit * 1000;
+      const watch = watchInterrupts((reason) => process.stderr.write(`kdverify: ${reason}: stopping; the report will be marked incomplete\n`));
       const progress = progressFor();
       let report;
       try {
-        report = await verify([...builtinProperties, ...user.flatMap((c) => c.properties)], {
-          extraSpecs: user.map((c) => c.spec),
+        const loading = deadline === undefined ? watch.signal : abortAt(watch.signal, deadline, 'the time limit');
+        const userClaims = await describeClaimsFiles(opts.claimsFile, loading);
+        report = await verify(builtinProperties, {
+          userClaims,
           claimsFiles: opts.claimsFile,
           shard: opts.shard,
-          timeLimit: opts.timeLimit,
+          deadline,
+          signal: watch.signal,
           claims: opts.claims,
           runs: opts.runs,
           controlRuns: opts.controlRuns ?? opts.runs,
@@ -106,6 +119,7 @@ export function buildCli(): Command {
         });
       } finally {
         progress.stop();
+        watch.dispose();
       }
       if (opts.updateCorpus) {
         const known = loadCorpus();
@@ -116,24 +130,24 @@ export function buildCli(): Command {
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
       process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
-      if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
-      if (!report.complete && !opts.shard) process.stdout.write(`INCOMPLETE: the time limit cut the run short; cut-short properties are reported undecided\n`);
+      if (unrefuted.length) process.stdout.write(`negative controls NOT refuted at this budget: ${unrefuted.join(', ')}\n`);
       process.stdout.write(`reports written to ${opts.out}: report.json, report.md, report.html, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
-      process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
+      process.exitCode = finalStatus(report);
     });
   program
     .command('merge')
     .description('merge the shard reports of one run (directories written with --shard I/N) into the report of the whole run')
     .argument('<dirs...>', 'shard report directories')
     .requiredOption('--out <dir>', 'output directory of the merged report')
+    .addHelpText('after', exitStatusHelp())
     .action((dirs: string[], opts: { out: string }) => {
       checkWritableDir(opts.out);
       const { reports, figureFiles } = readShards(dirs);
       const report = mergeReports(reports);
-      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ['report.html', renderHtml(report, new Map(figureFiles))], ...figureFiles]);
+      writeReport(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ['report.html', renderHtml(report, new Map(figureFiles))], ...figureFiles]);
       const s = report.summary;
       process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
-      process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
+      process.exitCode = finalStatus(report);
     });
 
   program
@@ -142,10 +156,12 @@ export function buildCli(): Command {
     .requiredOption('--report <file>', 'a report.json written by kdverify run')
     .requiredOption('--claim <id>', 'the claim whose counterexample to replay')
     .option('--claims-file <file>', 'claims files defining the property (default: those recorded in the report)', (v: string, prev: string[] = []) => [...prev, v], [])
+    .addHelpText('after', '\nExit status: 0 the counterexample is not violated again, 1 it is, 2 a usage error or a report or claims file that cannot be used.\n')
     .action(async (opts: { report: string; claim: string; claimsFile: string[] }) => {
       const report = readReport(opts.report);
-      const user = await loadUserClaims(opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles);
-      const r = replay(report, opts.claim, [...builtinProperties, ...user.flatMap((c) => c.properties)]);
+      const files = opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles;
+      // a claims file's code runs on a worker thread: process.exit there cannot pass for a verdict
+      const r = files.length ? await askClaimsWorker<ReplayResult>(files, { type: 'replay', report, claim: opts.claim }, 'the replay') : replay(report, opts.claim, builtinProperties);
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
       process.exitCode = r.reproduced ? 1 : 0;
     });
@@ -153,12 +169,11 @@ export function buildCli(): Command {
   return program;
 }
 
-async function loadUserClaims(files: string[]): Promise<UserClaim[]> {
-  const all = (await Promise.all(files.map(loadClaimsFile))).flat();
-  const ids = all.map((c) => c.spec.id);
-  const dup = ids.find((id, k) => ids.indexOf(id) !== k);
-  if (dup) throw new ClaimsFileError(`claim ${dup} is defined twice in the claims files`);
-  return all;
+/** The run's exit status, with the reasons for an incomplete one on stdout. */
+function finalStatus(report: Report): number {
+  const status = runExitStatus(report);
+  if (status === EXIT.incomplete) process.stdout.write(`INCOMPLETE (exit status ${EXIT.incomplete}): ${incompleteReasons(report).join('; ')}. Not verified.\n`);
+  return status;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -167,9 +182,9 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.verified : EXIT.usage;
     const name = e instanceof Error ? e.name : 'Error';
-    process.stderr.write(`kdverify: ${e instanceof Error ? e.message : String(e)}\n`);
-    return ['SelectionError', 'CatalogueError', 'UsageError'].includes(name) ? EXIT_USAGE : 1;
+    process.stderr.write(`kdverify: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    return name === 'InterruptedError' ? EXIT.incomplete : ['SelectionError', 'CatalogueError', 'UsageError'].includes(name) ? EXIT.usage : EXIT.failed;
   }
 }

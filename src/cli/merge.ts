@@ -59,7 +59,8 @@ export function mergeReports(shards: Report[]): Report {
     classification: shards.find((r) => r.classification)?.classification ?? null,
     numerics: shards.find((r) => r.numerics)?.numerics ?? null,
     figures: shards.flatMap((r) => r.figures),
-    complete: true,
+    // whole only when no shard was cut short
+    complete: !results.some((r) => r.cutShort),
   });
 }
 

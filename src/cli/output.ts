@@ -1,14 +1,22 @@
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** A bad argument or unreadable input: one line on stderr, exit status 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Fail early (before any work) when `dir` cannot be created or written. Creates nothing. */
+const errno = (e: unknown) => (e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'no write permission');
+
+/**
+ * Fail early (before any work) when `dir` cannot be created or written. Creates nothing: missing
+ * directories are created, probed and removed again, so every name in the path is tried for real
+ * (too long, not allowed by the file system).
+ */
 export function checkWritableDir(dir: string, option = '--out'): void {
-  let probe = resolve(dir);
+  if (dir.trim() === '') throw new UsageError(`${option} must name a directory (got an empty string)`);
+  const target = resolve(dir);
+  let probe = target;
   if (existsSync(probe)) {
     if (!statSync(probe).isDirectory()) throw new UsageError(`${option} ${dir} is a file, not a directory`);
   } else {
@@ -17,10 +25,26 @@ export function checkWritableDir(dir: string, option = '--out'): void {
   }
   try {
     accessSync(probe, constants.W_OK);
-    // permission bits are not the whole story (read-only mounts, /proc): create and remove a probe
-    rmdirSync(mkdtempSync(join(probe, '.kdverify-probe-')));
   } catch (e) {
-    throw new UsageError(`${option} ${dir} is not writable (${probe}: ${e instanceof Error && 'code' in e ? (e as NodeJS.ErrnoException).code : 'no write permission'})`);
+    throw new UsageError(`${option} ${dir} is not writable (${probe}: ${errno(e)})`);
+  }
+  let created: string | undefined;
+  try {
+    created = mkdirSync(target, { recursive: true });
+  } catch (e) {
+    const code = errno(e);
+    throw new UsageError(code === 'ENAMETOOLONG' ? `${option} ${basename(dir).slice(0, 40)}…: a name in the path is too long for the file system (ENAMETOOLONG)` : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'ENOENT' ? `${option} ${dir} is not writable (${probe}: ${code})` : `${option} ${dir} cannot be created (${code})`);
+  }
+  try {
+    // permission bits are not the whole story (read-only mounts, /proc): create and remove a probe
+    rmdirSync(mkdtempSync(join(target, '.kdverify-probe-')));
+  } catch (e) {
+    throw new UsageError(`${option} ${dir} is not writable (${errno(e)})`);
+  } finally {
+    if (created !== undefined) for (let d = target; ; d = dirname(d)) {
+      rmdirSync(d);
+      if (d === created) break;
+    }
   }
 }
 
@@ -28,7 +52,7 @@ export function checkWritableDir(dir: string, option = '--out'): void {
  * Write every file or none: each goes to a temporary name first and is renamed into place only
  * when all were written, so a failure leaves no partial report behind.
  */
-export function writeAll(dir: string, files: ReadonlyArray<readonly [string, string]>): void {
+export function writeAll(dir: string, files: ReadonlyArray<readonly [string, string]>, stale: readonly string[] = []): void {
   mkdirSync(dir, { recursive: true });
   const temps: string[] = [];
   try {
@@ -37,9 +61,36 @@ export function writeAll(dir: string, files: ReadonlyArray<readonly [string, str
       writeFileSync(tmp, content);
       temps.push(tmp);
     }
+    for (const name of stale) if (!files.some(([n]) => n === name) && existsSync(join(dir, name))) unlinkSync(join(dir, name));
     files.forEach(([name], i) => renameSync(temps[i], join(dir, name)));
   } catch (e) {
     for (const t of temps) if (existsSync(t)) unlinkSync(t);
     throw new UsageError(`cannot write the report into ${dir}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The files of a run's report besides its figures (report.png is check-html's screenshot of report.html). */
+export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'junit.xml', 'report.png'] as const;
+
+/** A figure file name as a report lists it: a plain .svg name, never a path. */
+const FIGURE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.svg$/;
+
+/**
+ * The files an earlier report in `dir` consists of: the fixed report files and the figures its
+ * report.json lists. Nothing else in the directory is ever touched.
+ */
+export function earlierReportFiles(dir: string): string[] {
+  const figures: string[] = [];
+  try {
+    const earlier = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { figures?: unknown };
+    if (Array.isArray(earlier.figures)) for (const f of earlier.figures) if (typeof f?.file === 'string' && FIGURE_NAME.test(f.file)) figures.push(f.file);
+  } catch {
+    // no earlier report, or not one of ours: only the fixed names
+  }
+  return [...REPORT_FILES, ...figures];
+}
+
+/** Write a report into `dir`, replacing the earlier report there as a whole (its stale files removed). */
+export function writeReport(dir: string, files: ReadonlyArray<readonly [string, string]>): void {
+  writeAll(dir, files, existsSync(dir) ? earlierReportFiles(dir) : []);
 }

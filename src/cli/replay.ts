@@ -6,6 +6,7 @@ import { fromJson, type Json } from '../engine/serialize.ts';
 import { reportProblems } from '../report/validate.ts';
 import type { Report } from '../report/types.ts';
 import { UsageError } from './output.ts';
+import { isTruncated } from '../engine/report-json.ts';
 
 export interface ReplayResult {
   property: string;
@@ -48,10 +49,16 @@ export function replay(report: Report, claim: string, properties: readonly AnyPr
   if (!c.counterexample) throw new UsageError(`claim ${claim} has no counterexample in the report (status ${c.status})`);
   const prop = properties.find((p) => p.id === c.counterexample!.property);
   if (!prop) throw new UsageError(`property ${c.counterexample.property} is not defined here (a claims file missing? pass it with --claims-file)`);
-  const instance = fromJson(c.counterexample.instance);
+  const stored = c.counterexample.instance;
+  if (isTruncated(stored)) throw new UsageError(`the counterexample of ${claim} was too large to store whole (the report keeps a hash and its first elements): re-run ${prop.id} with --seed ${report.config.seed} to reproduce it (property seed ${c.counterexample.seed}, path ${c.counterexample.path})`);
   const digits = report.config.digits;
   const policy = { ...precisionPolicy(digits), noScreen: true, startDigits: digits };
-  const { cert } = checkInstance(prop, instance, prop.maxDigits ? { ...policy, maxDigits: Math.max(policy.maxDigits, prop.maxDigits) } : policy);
+  let cert;
+  try {
+    ({ cert } = checkInstance(prop, fromJson(stored), prop.maxDigits ? { ...policy, maxDigits: Math.max(policy.maxDigits, prop.maxDigits) } : policy));
+  } catch (e) {
+    throw new UsageError(`the stored counterexample of ${claim} cannot be evaluated by ${prop.id} (a malformed or edited instance?): ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+  }
   if (!cert) throw new UsageError(`the instance no longer establishes the hypotheses of ${prop.id}`);
   return { property: prop.id, instance: c.counterexample.instance, verdict: cert.verdict, lhs: cert.lhs, rhs: cert.rhs, margin: cert.margin, digits: cert.digits, reproduced: cert.verdict === 'violated' };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { precisionPolicy } from '../numerics/certify.ts';
-import { runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
+import { notStarted, runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
 import { throttled } from '../engine/throttle.ts';
 import type { AnyProperty } from '../engine/property.ts';
 import { selectIds } from '../engine/select.ts';
@@ -12,7 +12,8 @@ import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
-import { checkWritableDir, writeAll } from './output.ts';
+import { checkWritableDir, writeReport } from './output.ts';
+import { userStubs, type ClaimsFilesDescription, type UserPropertyStub } from '../engine/claims-files.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
 import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
@@ -29,14 +30,23 @@ export interface VerifyOptions {
   digits: number;
   seed: number;
   out: string;
-  /** Worker threads (1: run in this thread). Only built-in properties run in workers; others run here. */
+  /** Worker threads (default 1). Properties always run on worker threads, except in-memory ones (below). */
   jobs?: number;
-  /** Catalogue entries of claims from claims files (their properties are among `properties`). */
-  extraSpecs?: ClaimSpec[];
-  /** The claims files themselves, recorded in the report so that replay can load them again. */
+  /**
+   * The claims files, recorded in the report so that replay can load them again. Their
+   * properties (described by `userClaims`) run on the worker threads, which load the files.
+   */
   claimsFiles?: string[];
-  /** Stop starting work after this many seconds; cut-short properties are reported undecided. */
+  /** What the claims files define (see describeClaimsFiles). */
+  userClaims?: ClaimsFilesDescription;
+  /** Extra catalogue entries for in-memory properties passed to verify (they run on this thread). */
+  extraSpecs?: ClaimSpec[];
+  /** Stop starting work after this many seconds, and terminate what still runs shortly after; cut-short properties are reported undecided. */
   timeLimit?: number;
+  /** The deadline itself (ms since the epoch), when the caller started the clock earlier (e.g. before loading claims files). */
+  deadline?: number;
+  /** Aborting (a signal to kdverify) terminates the workers; the report is written, marked incomplete. */
+  signal?: AbortSignal;
   /** Run only shard `index` of `count` (1-based): every count-th property of the selection. */
   shard?: { index: number; count: number };
   log?: (line: string) => void;
@@ -49,47 +59,66 @@ export interface VerifyOptions {
 export const toolVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Run the selected claims' properties and write report.json and report.md into `out`. */
+/**
+ * How long after the deadline a property still running is terminated: long enough for one more
+ * instance of the slowest built-in properties to finish and report what was done.
+ */
+export const TERMINATION_GRACE_MS = 2000;
+
+/** Run the selected claims' properties and write the report (report.json, report.md, report.html, junit.xml, figures) into `out`. */
 export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
   checkWritableDir(o.out);
-  const specs = [...loadCatalogue(), ...(o.extraSpecs ?? [])];
-  const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
+  const user = o.userClaims ? userStubs(o.userClaims) : [];
+  const specs = [...loadCatalogue(), ...(o.userClaims?.specs ?? []), ...(o.extraSpecs ?? [])];
+  const every: ReadonlyArray<AnyProperty | UserPropertyStub> = [...properties, ...user];
+  const encoded = specs.map((s) => s.id).filter((id) => every.some((p) => p.claim === id));
   const chosen = selectIds(encoded, o.claims);
   const policy = precisionPolicy(o.digits);
-  const all = chosen.flatMap((id) => properties.filter((q) => q.claim === id));
+  const all = chosen.flatMap((id) => every.filter((q) => q.claim === id));
   // a deterministic split: property k of the whole selection goes to shard (k mod count) + 1
   const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
   // run-wide sections (classification, numerics) belong to the first shard only
   const firstShard = !o.shard || o.shard.index === 1;
   const searchRuns = o.searchRuns ?? Math.round(o.runs / 10);
-  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000 };
+  const deadline = o.deadline ?? (o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000);
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
-    o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
+    o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s${r.cutShort ? ` (cut short${r.warnings.length ? `: ${r.warnings[0]}` : ''})` : ''}${r.status === 'error' && r.error ? `: ${r.error.split('\n')[0]}` : ''}`);
   };
-  // built-in properties can be rebuilt by id on worker threads; claims-file properties run here
-  const builtin = new Set<AnyProperty>(builtinProperties);
-  const parallel = (o.jobs ?? 1) > 1 ? selected.filter((p) => builtin.has(p)) : [];
-  const here = selected.filter((p) => !parallel.includes(p));
+  // built-in and claims-file properties run on worker threads, which can be terminated (time
+  // limit, signal) whatever the code does; in-memory properties from a caller run here
+  const builtin = new Set<AnyProperty | UserPropertyStub>([...builtinProperties, ...user]);
+  const remote = selected.filter((p) => builtin.has(p));
+  const here = selected.filter((p) => !builtin.has(p)) as AnyProperty[];
   const done = new Map<string, PropertyResult>();
   o.onStart?.(selected.length);
   // the operator classification's cells that no selected property decides run on the workers too
   const classify = firstShard && chosen.some((id) => id.startsWith('SKD-'));
-  const cells = classify && parallel.length > 1 ? pendingCells(selected) : [];
+  const cells = classify ? pendingCells(selected) : [];
   const isCell = (id: string) => cells.includes(id);
-  const parallelRun =
-    parallel.length > 1
-      ? runInWorkers([...parallel.map((p) => p.id), ...cells], budget, o.jobs!, (r) => isCell(r.id) || logResult(r), o.onProgress && ((id, ...a) => isCell(id) || o.onProgress!(id, ...a)), (id) => parallel.find((p) => p.id === id)?.seedKey ?? classificationCell(id)?.seedKey ?? id)
-      : Promise.resolve([] as PropertyResult[]);
-  for (const p of parallel.length > 1 ? here : selected) {
-    const r = runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
+  const stubOf = (id: string) => remote.find((p) => p.id === id) ?? classificationCell(id)!;
+  const workerRun = remote.length + cells.length > 0
+    ? runInWorkers([...remote.map((p) => p.id), ...cells], budget, {
+        jobs: o.jobs ?? 1,
+        stubOf,
+        claimsFiles: o.claimsFiles,
+        onResult: (r) => isCell(r.id) || logResult(r),
+        onProgress: o.onProgress && ((id, ...a) => isCell(id) || o.onProgress!(id, ...a)),
+        streamOf: (id) => stubOf(id).seedKey ?? id,
+        hardDeadline: deadline === undefined ? undefined : deadline + TERMINATION_GRACE_MS,
+        signal: o.signal,
+      })
+    : Promise.resolve([] as PropertyResult[]);
+  for (const p of here) {
+    const r = o.signal?.aborted ? notStarted(p, budget, { reason: `interrupted (${String(o.signal.reason)}) before it started` }) : runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
     logResult(r);
     done.set(p.id, r);
   }
-  const numerics = firstShard && chosen.some((id) => id.startsWith('KD-LG-')) ? numericsSurvey(o.runs, o.seed) : null;
-  for (const r of await parallelRun) done.set(r.id, r);
+  const numerics = firstShard && chosen.some((id) => id.startsWith('KD-LG-')) && !o.signal?.aborted ? numericsSurvey(o.runs, o.seed) : null;
+  for (const r of await workerRun) done.set(r.id, r);
   const results = selected.map((p) => done.get(p.id)!);
   const figureFiles = selected.flatMap((p) => (p.figures ?? []).map((f) => ({ claim: p.claim, property: p.id, file: f.file, caption: f.caption, svg: f.render() + '\n' })));
   const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
@@ -97,7 +126,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     figures,
     classification: classify ? classifyOperators(budget, undefined, [...results, ...cells.map((id) => done.get(id)!)]) : null,
     numerics,
-    complete: !o.shard && !results.some((r) => r.cutShort),
+    complete: !o.shard && !o.signal?.aborted && !results.some((r) => r.cutShort),
     version: toolVersion(),
     config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
     specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),
@@ -105,7 +134,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  writeAll(o.out, [
+  writeReport(o.out, [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],

@@ -1,7 +1,8 @@
 import { certify, type Certificate, type Enclosure, type InstanceClass, type PrecisionPolicy } from '../numerics/certify.ts';
 import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import type { AnyProperty, Established, NegativeControl } from './property.ts';
-import { toJson, type Json } from './serialize.ts';
+import type { Json } from './serialize.ts';
+import { reportJson } from './report-json.ts';
 
 /** One certified instance as the report keeps it: serialised bit for bit, with its enclosures. */
 export interface InstanceRecord {
@@ -19,7 +20,7 @@ export interface InstanceRecord {
 }
 
 export const record = (instance: unknown, c: Certificate): InstanceRecord => ({
-  instance: toJson(instance),
+  instance: reportJson(instance),
   lhs: c.lhs,
   rhs: c.rhs,
   margin: c.margin,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Json } from './serialize.ts';
 import { fromJson } from './serialize.ts';
+import { isTruncated } from './report-json.ts';
 
 /**
  * The counterexample corpus: instances that once violated a property, or refuted a negative
@@ -48,7 +49,8 @@ export function newEntries(report: { claims: Array<{ properties: Array<{ id: str
   const seen = new Set(known.map(key));
   const out: CorpusEntry[] = [];
   const add = (e: CorpusEntry) => {
-    if (seen.has(key(e))) return;
+    // a truncated record (a huge instance) cannot be replayed from the corpus
+    if (isTruncated(e.instance) || seen.has(key(e))) return;
     seen.add(key(e));
     out.push(e);
   };

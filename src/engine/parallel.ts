@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Budget, ProgressFn, PropertyResult } from './run-property.ts';
+import { notStarted, type Budget, type ProgressFn, type PropertyResult, type PropertyStub } from './run-property.ts';
+import type { WorkerRequest } from './worker.ts';
 
 /**
  * Hands out properties one at a time, keeping a worker on the instance stream (seed key) it is
@@ -28,44 +29,113 @@ export class StreamQueue {
     this.busy.set(worker, key);
     return this.groups.get(key)!.shift();
   }
+  /** Properties not handed out yet. */
+  get remaining(): number {
+    let n = 0;
+    for (const v of this.groups.values()) n += v.length;
+    return n;
+  }
+}
+
+export const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+
+export interface WorkerRunOptions {
+  jobs: number;
+  /** The property behind an id, to report one that did not run to its end. */
+  stubOf: (id: string) => PropertyStub;
+  /** Claims files whose properties are among the ids: each worker loads them. */
+  claimsFiles?: readonly string[];
+  onResult?: (r: PropertyResult) => void;
+  onProgress?: (id: string, ...p: Parameters<ProgressFn>) => void;
+  /** The instance stream of a property (see StreamQueue). */
+  streamOf?: (id: string) => string;
+  /**
+   * Workers still running at this time (ms since the epoch) are terminated, whatever their code is
+   * doing (a formula that never returns): their properties are reported cut short.
+   */
+  hardDeadline?: number;
+  /** Aborting terminates every worker the same way (a signal to kdverify); the reason is reported. */
+  signal?: AbortSignal;
+}
+
+interface Slot {
+  worker: Worker;
+  index: number;
+  current?: string;
+  /** set when this side ends the worker: why (null: no work left) */
+  ended?: string | null;
+  failure?: Error;
 }
 
 /**
- * Run built-in properties on `jobs` worker threads. Each property's seed is fixed by its id, so
- * the results are the same as a sequential run; they come back in the order of `ids`.
+ * Run properties on `jobs` worker threads. Each property's seed is fixed by its id, so the results
+ * are the same as a sequential run; they come back in the order of `ids`. Nothing a property's
+ * code does ends the run: a thread that exits (process.exit in a claims file) or fails (an uncaught
+ * error, out of memory) is reported as that property's error and replaced.
  */
-export async function runInWorkers(ids: string[], budget: Budget, jobs: number, onResult?: (r: PropertyResult) => void, onProgress?: (id: string, ...p: Parameters<ProgressFn>) => void, streamOf: (id: string) => string = (id) => id): Promise<PropertyResult[]> {
+export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRunOptions): Promise<PropertyResult[]> {
   const results = new Map<string, PropertyResult>();
-  const queue = new StreamQueue(ids, streamOf);
-  const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
-  const run = (index: number) =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerUrl);
+  const queue = new StreamQueue(ids, o.streamOf ?? ((id) => id));
+  const slots = new Set<Slot>();
+  let stopped: string | null = null;
+  const pastDeadline = () => budget.deadline !== undefined && Date.now() >= budget.deadline;
+  return new Promise((resolveAll) => {
+    const finish = (r: PropertyResult) => {
+      if (results.has(r.id)) return;
+      results.set(r.id, r);
+      o.onResult?.(r);
+    };
+    const end = (slot: Slot, why: string | null) => {
+      slot.ended ??= why;
+      void slot.worker.terminate();
+    };
+    const stop = (why: string) => {
+      stopped ??= why;
+      for (const s of slots) end(s, why);
+    };
+    const timer = o.hardDeadline === undefined ? undefined : setTimeout(() => stop('terminated at the time limit while it ran (a formula, generator or search that did not return in time)'), Math.max(0, o.hardDeadline - Date.now()));
+    const onAbort = () => stop(`interrupted (${String(o.signal!.reason ?? 'aborted')}) while it ran`);
+    o.signal?.addEventListener('abort', onAbort);
+    const settle = () => {
+      if (slots.size > 0) return;
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      const why = stopped ?? (o.signal?.aborted ? `interrupted (${String(o.signal.reason)}) before it started` : 'not started before the time limit');
+      for (const id of ids) if (!results.has(id)) finish(notStarted(o.stubOf(id), budget, { reason: why.replace(' while it ran', ' before it started') }));
+      resolveAll(ids.map((id) => results.get(id)!));
+    };
+    const start = (index: number) => {
+      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { claimsFiles: o.claimsFiles ?? [] } }), index };
+      slots.add(slot);
       const next = () => {
-        const id = queue.next(index);
-        if (id === undefined) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        worker.postMessage({ id, budget });
+        const id = stopped !== null || o.signal?.aborted || pastDeadline() ? undefined : queue.next(index);
+        slot.current = id;
+        if (id === undefined) end(slot, null);
+        else slot.worker.postMessage({ type: 'run', id, budget } satisfies WorkerRequest);
       };
-      worker.on('message', (msg: { id: string; result?: PropertyResult; error?: string; progress?: { phase: Parameters<ProgressFn>[0]; done: number; total: number } }) => {
-        if (msg.progress) {
-          onProgress?.(msg.id, msg.progress.phase, msg.progress.done, msg.progress.total);
-          return;
-        }
-        if (msg.error !== undefined || !msg.result) {
-          void worker.terminate();
-          reject(new Error(`property ${msg.id} failed in a worker: ${msg.error}`));
-          return;
-        }
-        results.set(msg.id, msg.result);
-        onResult?.(msg.result);
-        next();
+      slot.worker.on('message', (msg: { id: string; result?: PropertyResult; error?: string; progress?: { phase: Parameters<ProgressFn>[0]; done: number; total: number } }) => {
+        if (msg.progress) return void o.onProgress?.(msg.id, msg.progress.phase, msg.progress.done, msg.progress.total);
+        if (msg.id === undefined) return; // claims files being loaded
+        finish(msg.result ?? notStarted(o.stubOf(msg.id), budget, { error: `the property failed: ${msg.error}` }));
+        if (slot.ended === undefined) next();
       });
-      worker.on('error', reject);
+      slot.worker.on('error', (e) => void (slot.failure = e));
+      slot.worker.on('exit', (code) => {
+        slots.delete(slot);
+        const id = slot.current;
+        if (id !== undefined && !results.has(id)) {
+          const stub = o.stubOf(id);
+          if (slot.ended) finish(notStarted(stub, budget, { reason: slot.ended }));
+          else finish(notStarted(stub, budget, { error: slot.failure ? `the thread running it failed: ${slot.failure.message}` : `the thread running it exited with code ${code} (process.exit called by the property's code?)` }));
+        }
+        // a thread that died under a property is replaced while there is work left
+        if (slot.ended === undefined && stopped === null && queue.remaining > 0) start(index);
+        settle();
+      });
       next();
-    });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, ids.length)) }, (_, i) => run(i)));
-  return ids.map((id) => results.get(id)!);
+    };
+    const n = Math.max(1, Math.min(o.jobs, ids.length));
+    if (ids.length === 0) settle();
+    else for (let i = 0; i < n; i++) start(i);
+  });
 }

@@ -3,7 +3,7 @@ import type { Certificate, InstanceClass, PrecisionPolicy, Relation } from '../n
 import type { AnyProperty, NegativeControl } from './property.ts';
 import { atWorkingPrecision, checkInstance, instanceClassOf, record, roomGap, type InstanceRecord } from './check-instance.ts';
 import { RoomTracker, type RoomSummary } from './room.ts';
-import { toJson } from './serialize.ts';
+import { reportJson } from './report-json.ts';
 import { pre } from './discard.ts';
 
 export { checkInstance, type InstanceRecord };
@@ -166,14 +166,21 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
 const timeLimit = (budget: Budget) =>
   budget.deadline === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, budget.deadline - Date.now()), markInterruptAsFailure: false };
 
-/** The result of a property that the time limit left no time to start. */
-export function notStarted(prop: AnyProperty, budget: Budget): PropertyResult {
+/** What identifies a property in a result: enough to report one that did not run to its end. */
+export type PropertyStub = Pick<AnyProperty, 'id' | 'claim' | 'title' | 'relation' | 'seedKey' | 'headline' | 'checks'>;
+
+/**
+ * The result of a property that did not run to its end: cut short (not started before the time
+ * limit, or its thread stopped at the time limit or on a signal; `note.reason` says which, as the
+ * status reason), or, with `note.error`, a property whose thread failed.
+ */
+export function notStarted(prop: PropertyStub, budget: Budget, note?: { reason?: string; error?: string }): PropertyResult {
   return {
     id: prop.id, claim: prop.claim, title: prop.title, relation: prop.relation, headline: prop.headline ?? false, checks: prop.checks ?? null,
-    status: 'undecided', statusReason: 'not started: the time limit was reached', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
+    status: note?.error ? 'error' : 'undecided', statusReason: note?.error ? null : note?.reason ?? 'not started: the time limit was reached', seed: deriveSeed(budget.seed, prop.seedKey ?? prop.id),
     instances: 0, discarded: 0, verdicts: { holds: 0, attained: 0, violated: 0, undecided: 0 }, classes: { informative: 0, degenerate: 0, vacuous: 0 }, classReasons: {}, room: null, slack: null, screened: 0, maxDigitsUsed: 0,
     hypotheses: [], coverage: {}, minMargin: null, tightest: null, counterexample: null, undecidedExample: null,
-    error: null, controls: [], probes: [], breakdown: null, search: null, cutShort: true, warnings: [], durationMs: 0,
+    error: note?.error ?? null, controls: [], probes: [], breakdown: null, search: null, cutShort: !note?.error, warnings: [], durationMs: 0,
   };
 }
 
@@ -268,7 +275,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
     }
     counterexample = cert
       ? { ...record(instance, cert), seed, path: details.counterexamplePath ?? '' }
-      : { instance: toJson(instance), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, margin: { lo: 'NaN', hi: 'NaN' }, digits: 0, context: 'error', class: 'informative', reason: null, room: null, seed, path: details.counterexamplePath ?? '' };
+      : { instance: reportJson(instance), lhs: { lo: 'NaN', hi: 'NaN' }, rhs: { lo: 'NaN', hi: 'NaN' }, margin: { lo: 'NaN', hi: 'NaN' }, digits: 0, context: 'error', class: 'informative', reason: null, room: null, seed, path: details.counterexamplePath ?? '' };
   } else if (details.failed) {
     error = `fast-check stopped without a counterexample (${details.numSkips} instances skipped: the hypotheses are rarely established)`;
   }

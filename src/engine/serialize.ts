@@ -25,6 +25,7 @@ export function fromJson(value: Json): unknown {
   if (Array.isArray(value)) return value.map(fromJson);
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
+    if (keys.includes('$truncated')) throw new TypeError('the instance was truncated when it was recorded (too large for a report): it cannot be rebuilt from its record');
     if (keys.length === 1 && keys[0] === '$double') {
       const s = value.$double;
       if (typeof s !== 'string' || !(SPECIAL as readonly string[]).includes(s)) throw new TypeError(`bad special double ${JSON.stringify(s)}`);
