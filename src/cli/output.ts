@@ -30,7 +30,7 @@ export function checkWritableDir(dir: string, option = '--out'): void {
   }
   let created: string | undefined;
   try {
-    created = mkdirSync(target, { recursive: true });
+    created = makeDirs(target);
   } catch (e) {
     const code = errno(e);
     throw new UsageError(code === 'ENAMETOOLONG' ? `${option} ${basename(dir).slice(0, 40)}…: a name in the path is too long for the file system (ENAMETOOLONG)` : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'ENOENT' ? `${option} ${dir} is not writable (${probe}: ${code})` : `${option} ${dir} cannot be created (${code})`);
@@ -49,13 +49,24 @@ export function checkWritableDir(dir: string, option = '--out'): void {
 }
 
 /**
+ * mkdir -p, one directory at a time (Node's recursive mkdir never returns where mkdir fails with
+ * ENOENT under an existing parent, as in /proc). Returns the first directory created, if any.
+ */
+function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d);
+  return missing[0];
+}
+
+/**
  * Write every file or none: each goes to a temporary name first and is renamed into place only
  * when all were written, so a failure leaves no partial report behind.
  */
 export function writeAll(dir: string, files: ReadonlyArray<readonly [string, string]>, stale: readonly string[] = []): void {
-  mkdirSync(dir, { recursive: true });
   const temps: string[] = [];
   try {
+    makeDirs(dir);
     for (const [name, content] of files) {
       const tmp = join(dir, `.${name}.${process.pid}.tmp`);
       writeFileSync(tmp, content);
