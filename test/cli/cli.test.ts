@@ -82,7 +82,8 @@ describe('claims files and replay', () => {
 
 describe('shards and merge', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kdverify-shards-'));
-  const claims = ['--claims', 'KD-BD-*,SKD-TOPK', '--runs', '30', '--seed', '5'];
+  // controls get the full budget (as in CI): an unrefuted control would make every run exit 3
+  const claims = ['--claims', 'KD-BD-*,SKD-TOPK', '--runs', '30', '--control-runs', '1000', '--seed', '5'];
   const shard = (i: number) => kdverify('run', ...claims, '--shard', `${i}/2`, '--out', join(dir, `s${i}`));
   const [s1, s2] = [shard(1), shard(2)];
   const whole = kdverify('run', ...claims, '--out', join(dir, 'whole'));
@@ -120,8 +121,8 @@ describe('shards and merge', () => {
 describe('--time-limit', () => {
   it('cuts the run short, marks the report incomplete and never reports a cut-short property as verified', () => {
     const out = mkdtempSync(join(tmpdir(), 'kdverify-tl-'));
-    const r = kdverify('run', '--claims', 'KD-T8-UPPER,KD-BD-*', '--time-limit', '3', '--jobs', '1', '--out', out);
-    expect(r.status).toBe(0);
+    const r = kdverify('run', '--claims', 'KD-T8-UPPER,KD-BD-*', '--time-limit', '6', '--jobs', '1', '--out', out);
+    expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/INCOMPLETE/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
     expect(reportProblems(report)).toEqual([]);

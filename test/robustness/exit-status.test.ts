@@ -62,7 +62,7 @@ describe('the exit statuses are defined once', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const table = [...readme.matchAll(/^\| (\d) \| (.+) \|$/gm)].map((m) => ({ code: Number(m[1]), meaning: m[2] }));
     expect(table).toEqual(EXIT_STATUSES.map((s) => ({ code: s.code, meaning: s.meaning })));
-    for (const args of [['--help'], ['run', '--help'], ['merge', '--help']]) {
+    for (const args of [['--help'], ['run', '--help']]) {
       const r = kdverify(args);
       expect(r.status).toBe(0);
       for (const s of EXIT_STATUSES) expect(r.stdout).toContain(`${s.code}  ${s.meaning}`);

@@ -12,7 +12,7 @@ describe('--time-limit', () => {
     const file = claimsFile(dir, 'loop.ts', `import { writeFileSync } from 'node:fs';
 export const claims = [${claimSource('LOOP', `writeFileSync(${JSON.stringify(entered)}, ''); for (;;) {}`)}];`);
     const out = join(dir, 'out');
-    const r = kdverify(['run', '--claims-file', file, '--claims', 'USER-*', '--runs', '50', '--time-limit', '20', '--jobs', '1', '--out', out]);
+    const r = kdverify(['run', '--claims-file', file, '--claims', 'USER-*', '--runs', '50', '--time-limit', '15', '--jobs', '1', '--out', out]);
     expect(r.status, r.stderr).toBe(3);
     expect(existsSync(entered)).toBe(true);
     expect(r.stdout).toMatch(/INCOMPLETE/);
