@@ -17,7 +17,8 @@ describe('exit 0 only when the verification happened', () => {
   it('`kdverify run | head -1`: the run goes on after its output is closed, writes its report and exits with its own status', async () => {
     const dir = scratch();
     const out = join(dir, 'out');
-    const child = startKdverify(['run', '--claims', 'KD-BD-*', '--runs', '20', '--jobs', '1', '--out', out]);
+    // two workers: the main thread is free to see the closed pipe while the properties run
+    const child = startKdverify(['run', '--claims', 'KD-BD-*', '--runs', '20', '--control-runs', '1000', '--jobs', '2', '--out', out]);
     // like head -1: read the first line, then close the pipe
     await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
     child.stdout!.destroy();
