@@ -86,7 +86,7 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
   const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
-    o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s${r.cutShort ? ` (cut short${r.warnings.length ? `: ${r.warnings[0]}` : ''})` : ''}${r.status === 'error' && r.error ? `: ${r.error.split('\n')[0]}` : ''}`);
+    o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s${r.cutShort ? ` (${r.statusReason ?? 'cut short'})` : ''}${r.status === 'error' && r.error ? `: ${r.error.split('\n')[0]}` : ''}`);
   };
   // built-in and claims-file properties run on worker threads, which can be terminated (time
   // limit, signal) whatever the code does; in-memory properties from a caller run here

@@ -40,7 +40,7 @@ describe('signals stop the workers and end the run', () => {
     const report = readReport(run.out);
     expect(report.complete).toBe(false);
     expect(report.claims[0].properties[0]).toMatchObject({ cutShort: true, status: 'undecided' });
-    expect(report.claims[0].properties[0].warnings.join(' ')).toMatch(new RegExp(`interrupted \\(${signal}\\)`));
+    expect(report.claims[0].properties[0].statusReason).toMatch(new RegExp(`interrupted \\(${signal}\\)`));
     expectHonestReport(report, code);
   });
 
@@ -63,7 +63,7 @@ setInterval(() => {}, 1000);
     expect(existsSync(join(run.out, 'report.json'))).toBe(true);
     const report = readReport(run.out);
     expect(report.complete).toBe(false);
-    expect(report.claims[0].properties[0].warnings.join(' ')).toMatch(/parent process exited/);
+    expect(report.claims[0].properties[0].statusReason).toMatch(/parent process exited/);
     expectHonestReport(report);
   });
 });

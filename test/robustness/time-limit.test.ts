@@ -20,7 +20,7 @@ export const claims = [${claimSource('LOOP', `writeFileSync(${JSON.stringify(ent
     expectHonestReport(report, r.status);
     const p = report.claims[0].properties[0];
     expect(p).toMatchObject({ cutShort: true, status: 'undecided' });
-    expect(p.warnings.join(' ')).toMatch(/terminated at the time limit/);
+    expect(p.statusReason).toMatch(/terminated at the time limit/);
   });
 
   it('a run cut short exits 3, not 0, and no cut-short property is verified', () => {
