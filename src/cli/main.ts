@@ -13,7 +13,7 @@ import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
-import { askClaimsWorker, describeClaimsFiles } from '../engine/claims-files.ts';
+import { askWorker, describeClaimsFiles } from '../engine/claims-files.ts';
 import { EXIT, exitStatusHelp, incompleteReasons, runExitStatus } from './exit-status.ts';
 import { abortAt, watchInterrupts } from './interrupt.ts';
 import type { Report } from '../report/types.ts';
@@ -161,7 +161,7 @@ export function buildCli(): Command {
       const report = readReport(opts.report);
       const files = opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles;
       // a claims file's code runs on a worker thread: process.exit there cannot pass for a verdict
-      const r = files.length ? await askClaimsWorker<ReplayResult>(files, { type: 'replay', report, claim: opts.claim }, 'the replay') : replay(report, opts.claim, builtinProperties);
+      const r = files.length ? await askWorker<ReplayResult>(files, { type: 'replay', report, claim: opts.claim }, 'the replay') : replay(report, opts.claim, builtinProperties);
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
       process.exitCode = r.reproduced ? 1 : 0;
     });

@@ -13,13 +13,9 @@ import type { Report } from '../report/types.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { checkWritableDir, writeReport } from './output.ts';
-import { userStubs, type ClaimsFilesDescription, type UserPropertyStub } from '../engine/claims-files.ts';
-import { doublePathSurvey } from '../linalg/differential.ts';
+import { askWorker, InterruptedError, userStubs, type ClaimsFilesDescription, type UserPropertyStub } from '../engine/claims-files.ts';
+import { abortAt } from './interrupt.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
-import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
-import { certifiedSpd } from '../linalg/certified-spd.ts';
-import { deriveSeed } from '../engine/seed.ts';
-import fc from 'fast-check';
 
 export interface VerifyOptions {
   claims: string[];
@@ -112,13 +108,21 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
         signal: o.signal,
       })
     : Promise.resolve([] as PropertyResult[]);
+  // the numerics survey runs on a thread of its own too (it takes seconds), stopped with the workers
+  const numericsRun: Promise<Report['numerics']> =
+    firstShard && chosen.some((id) => id.startsWith('KD-LG-'))
+      ? askWorker<NonNullable<Report['numerics']>>([], { type: 'numerics', runs: o.runs, seed: o.seed }, 'the numerics survey', deadline === undefined ? o.signal : abortAt(o.signal ?? new AbortController().signal, deadline + TERMINATION_GRACE_MS, 'the time limit'), (m) => new Error(m)).catch((e: unknown) => {
+          if (e instanceof InterruptedError) return null;
+          throw e;
+        })
+      : Promise.resolve(null);
   for (const p of here) {
     const r = o.signal?.aborted ? notStarted(p, budget, { reason: `interrupted (${String(o.signal.reason)}) before it started` }) : runProperty(p, budget, o.onProgress && throttled((...a) => o.onProgress!(p.id, ...a)));
     logResult(r);
     done.set(p.id, r);
   }
-  const numerics = firstShard && chosen.some((id) => id.startsWith('KD-LG-')) && !o.signal?.aborted ? numericsSurvey(o.runs, o.seed) : null;
   for (const r of await workerRun) done.set(r.id, r);
+  const numerics = await numericsRun;
   const results = selected.map((p) => done.get(p.id)!);
   const figureFiles = selected.flatMap((p) => (p.figures ?? []).map((f) => ({ claim: p.claim, property: p.id, file: f.file, caption: f.caption, svg: f.render() + '\n' })));
   const figures = figureFiles.map(({ svg: _svg, ...f }) => f);
@@ -142,11 +146,4 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     ...figureFiles.map((f) => [f.file, f.svg] as const),
   ]);
   return report;
-}
-
-/** The double path against the Decimal reference on `runs` random SPD matrices (n ≤ 4), half of them built to be ill-conditioned. */
-function numericsSurvey(runs: number, seed: number): NonNullable<Report['numerics']> {
-  const s = deriveSeed(seed, 'numerics/double-path');
-  const matrices = fc.sample(fc.integer({ min: 1, max: 4 }).chain((n) => fc.oneof(spdOf(n), illConditionedSpdOf(n))), { numRuns: runs, seed: s }).map((m) => m.matrix).filter(certifiedSpd);
-  return { doublePath: doublePathSurvey(matrices), seed: s };
 }

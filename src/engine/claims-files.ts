@@ -47,11 +47,12 @@ export class InterruptedError extends Error {
 }
 
 /**
- * Send one request to a worker thread that loads the claims files, and wait for its answer. The
- * files' code runs there: a file that calls process.exit, or throws, is a one-line ClaimsFileError
- * (exit status 2), and an abort (a signal, a deadline) terminates the thread.
+ * Send one request to a worker thread (that loads the claims files, if any), and wait for its
+ * answer. The files' code runs there: a file that calls process.exit, or throws, is a one-line
+ * ClaimsFileError (exit status 2), as is any failure unless `failed` makes another error of it;
+ * an abort (a signal, a deadline) terminates the thread.
  */
-export function askClaimsWorker<T>(files: readonly string[], request: WorkerRequest, what: string, signal?: AbortSignal): Promise<T> {
+export function askWorker<T>(files: readonly string[], request: WorkerRequest, what: string, signal?: AbortSignal, failed: (message: string) => Error = (m) => new ClaimsFileError(m)): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { claimsFiles: files } });
     let loading: string | null = files[0] ?? null;
@@ -65,20 +66,20 @@ export function askClaimsWorker<T>(files: readonly string[], request: WorkerRequ
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: { loading?: string | null; value?: T; error?: string; usage?: boolean }) => {
       if (m.loading !== undefined) return void (loading = m.loading);
-      outcome ??= m.error === undefined ? () => resolve(m.value!) : () => reject(new ClaimsFileError(m.usage ? m.error! : `${what} failed: ${m.error!.split('\n')[0]}`));
+      outcome ??= m.error === undefined ? () => resolve(m.value!) : () => reject(m.usage ? new ClaimsFileError(m.error!) : failed(`${what} failed: ${m.error!.split('\n')[0]}`));
       void worker.terminate();
     });
     worker.on('error', (e) => void (failure = e));
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', onAbort);
       const how = failure ? `failed (${failure.message.split('\n')[0]})` : `ended the process (exit code ${code})`;
-      outcome ??= () => reject(new ClaimsFileError(loading === null ? `the claims files' code ${how} during ${what}` : `--claims-file ${loading} ${how} while loading: a claims file must only define claims`));
+      outcome ??= () => reject(loading === null ? failed(`the thread ${how} during ${what}`) : new ClaimsFileError(`--claims-file ${loading} ${how} while loading: a claims file must only define claims`));
       outcome();
     });
     worker.postMessage(request);
   });
 }
 
-/** Load the claims files on a worker thread and describe what they define (see askClaimsWorker). */
+/** Load the claims files on a worker thread and describe what they define (see askWorker). */
 export const describeClaimsFiles = (files: readonly string[], signal?: AbortSignal): Promise<ClaimsFilesDescription> =>
-  files.length === 0 ? Promise.resolve({ specs: [], properties: [] }) : askClaimsWorker(files, { type: 'describe' }, 'describing the claims', signal);
+  files.length === 0 ? Promise.resolve({ specs: [], properties: [] }) : askWorker(files, { type: 'describe' }, 'describing the claims', signal);

@@ -11,9 +11,13 @@ import type { AnyProperty } from './property.ts';
  * A worker thread. It runs properties by id (built-in ones, the operator classification's cells,
  * and those of the claims files in workerData, loaded here so that their code runs on a thread the
  * main thread can terminate) and posts their results back; or describes the claims files; or
- * replays a report's counterexample.
+ * replays a report's counterexample; or runs the numerics survey.
  */
-export type WorkerRequest = { type: 'run'; id: string; budget: Budget } | { type: 'describe' } | { type: 'replay'; report: Report; claim: string };
+export type WorkerRequest =
+  | { type: 'run'; id: string; budget: Budget }
+  | { type: 'describe' }
+  | { type: 'replay'; report: Report; claim: string }
+  | { type: 'numerics'; runs: number; seed: number };
 
 const claimsFiles: string[] = (workerData as { claimsFiles?: string[] } | null)?.claimsFiles ?? [];
 let user: Promise<UserClaim[]> | undefined;
@@ -44,6 +48,7 @@ async function answer(f: () => Promise<unknown>): Promise<void> {
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
   if (msg.type === 'describe') return answer(async () => describeClaims(await userClaims()));
+  if (msg.type === 'numerics') return answer(async () => (await import('../linalg/numerics-survey.ts')).numericsSurvey(msg.runs, msg.seed));
   if (msg.type === 'replay') return answer(async () => replay(msg.report, msg.claim, [...(await builtins()), ...(await userClaims()).flatMap((c) => c.properties)]));
   try {
     const prop = await propertyById(msg.id);

@@ -32,7 +32,7 @@ const code = (x: unknown) => '`' + JSON.stringify(x).slice(0, 400) + (JSON.strin
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push('# kd-verify verification report', '');
-  out.push(`kd-verify ${r.tool.version} · seed ${r.config.seed} · ${r.config.runs} instances per property · working precision ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : r.config.shard ? `**shard ${r.config.shard.index} of ${r.config.shard.count}** (incomplete: merge the shards)` : '**incomplete: cut short by the time limit**'} · ${(r.timing.durationMs / 1000).toFixed(1)} s`, '');
+  out.push(`kd-verify ${r.tool.version} · seed ${r.config.seed} · ${r.config.runs} instances per property · working precision ${r.config.digits} digits (up to ${r.config.maxDigits}) · ${r.complete ? 'complete' : r.config.shard ? `**shard ${r.config.shard.index} of ${r.config.shard.count}** (incomplete: merge the shards)` : '**incomplete: cut short by the time limit or a signal**'} · ${(r.timing.durationMs / 1000).toFixed(1)} s`, '');
   const s = r.summary;
   out.push(`**Summary:** ${s.holds} holds · ${s.sharp} sharp · ${s.violated} violated · ${s.undecided} undecided · ${s.error} error`, '');
   out.push('| claim | status | provenance | instances (informative / degenerate / vacuous) | best room used (headline) | controls refuted |', '|---|---|---|---|---|---|');
@@ -74,7 +74,7 @@ export function renderMarkdown(r: Report): string {
       if (cov) out.push(`  Coverage: ${cov}.`);
       if (p.error) out.push(`  **Error:** ${p.error}`);
       for (const w of p.warnings) out.push(`  ⚠ Health: ${w}.`);
-      if (p.cutShort) out.push(`  **Cut short by the time limit** after ${p.instances} instances: undecided, not verified.`);
+      if (p.cutShort) out.push(`  **Not verified**: ${p.statusReason ?? 'cut short'}, after ${p.instances} instances (undecided).`);
       if (p.undecidedExample) out.push(`  Undecided at ${p.undecidedExample.digits} digits: ${code(p.undecidedExample.instance)}, margin ∈ [${p.undecidedExample.margin.lo}, ${p.undecidedExample.margin.hi}]`);
     }
     out.push('');
