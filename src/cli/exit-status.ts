@@ -13,6 +13,9 @@ export const EXIT_STATUSES: ReadonlyArray<{ code: ExitStatus; meaning: string }>
   { code: EXIT.incomplete, meaning: 'the work was not all done: cut short by --time-limit or a signal, a property undecided, or a negative control not refuted at this budget' },
 ];
 
+/** replay's own reading of the statuses. */
+export const REPLAY_EXIT_HELP = `\nExit status: ${EXIT.verified} the counterexample is not violated again, ${EXIT.failed} it is, ${EXIT.usage} a usage error or a report or claims file that cannot be used.\n`;
+
 /** The table as `--help` shows it. */
 export const exitStatusHelp = (): string => `\nExit status:\n${EXIT_STATUSES.map((s) => `  ${s.code}  ${s.meaning}`).join('\n')}\n`;
 

@@ -7,17 +7,16 @@ import { readReport, replay, type ReplayResult } from './replay.ts';
 import { progressFor } from './progress.ts';
 import { CORPUS_DIR, corpusFiles, loadCorpus, newEntries } from '../engine/corpus.ts';
 import { mergeReports, readShards } from './merge.ts';
-import { checkWritableDir, writeAll, writeReport } from './output.ts';
+import { checkWritableDir, oneLine, writeAll, writeReport } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
 import { askWorker, describeClaimsFiles } from '../engine/claims-files.ts';
-import { EXIT, exitStatusHelp, incompleteReasons, runExitStatus } from './exit-status.ts';
+import { EXIT, exitStatusHelp, incompleteReasons, REPLAY_EXIT_HELP, runExitStatus } from './exit-status.ts';
 import { abortAt, watchInterrupts } from './interrupt.ts';
 import type { Report } from '../report/types.ts';
-
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be an integer, got '${value}'`);
@@ -156,14 +155,14 @@ export function buildCli(): Command {
     .requiredOption('--report <file>', 'a report.json written by kdverify run')
     .requiredOption('--claim <id>', 'the claim whose counterexample to replay')
     .option('--claims-file <file>', 'claims files defining the property (default: those recorded in the report)', (v: string, prev: string[] = []) => [...prev, v], [])
-    .addHelpText('after', '\nExit status: 0 the counterexample is not violated again, 1 it is, 2 a usage error or a report or claims file that cannot be used.\n')
+    .addHelpText('after', REPLAY_EXIT_HELP)
     .action(async (opts: { report: string; claim: string; claimsFile: string[] }) => {
       const report = readReport(opts.report);
       const files = opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles;
       // a claims file's code runs on a worker thread: process.exit there cannot pass for a verdict
       const r = files.length ? await askWorker<ReplayResult>(files, { type: 'replay', report, claim: opts.claim }, 'the replay') : replay(report, opts.claim, builtinProperties);
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
-      process.exitCode = r.reproduced ? 1 : 0;
+      process.exitCode = r.reproduced ? EXIT.failed : EXIT.verified;
     });
   addCheckImpl(program, integer);
   return program;
@@ -184,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.verified : EXIT.usage;
     const name = e instanceof Error ? e.name : 'Error';
-    process.stderr.write(`kdverify: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    process.stderr.write(`kdverify: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return name === 'InterruptedError' ? EXIT.incomplete : ['SelectionError', 'CatalogueError', 'UsageError'].includes(name) ? EXIT.usage : EXIT.failed;
   }
 }

@@ -6,6 +6,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A message on one line (stderr's one-line contract), its lines joined rather than cut. */
+export const oneLine = (message: string): string => message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+
 const errno = (e: unknown) => (e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'no write permission');
 
 /**

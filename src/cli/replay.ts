@@ -5,7 +5,7 @@ import type { AnyProperty } from '../engine/property.ts';
 import { fromJson, type Json } from '../engine/serialize.ts';
 import { reportProblems } from '../report/validate.ts';
 import type { Report } from '../report/types.ts';
-import { UsageError } from './output.ts';
+import { oneLine, UsageError } from './output.ts';
 import { isTruncated } from '../engine/report-json.ts';
 
 export interface ReplayResult {
@@ -57,7 +57,7 @@ export function replay(report: Report, claim: string, properties: readonly AnyPr
   try {
     ({ cert } = checkInstance(prop, fromJson(stored), prop.maxDigits ? { ...policy, maxDigits: Math.max(policy.maxDigits, prop.maxDigits) } : policy));
   } catch (e) {
-    throw new UsageError(`the stored counterexample of ${claim} cannot be evaluated by ${prop.id} (a malformed or edited instance?): ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    throw new UsageError(`the stored counterexample of ${claim} cannot be evaluated by ${prop.id} (a malformed or edited instance?): ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   if (!cert) throw new UsageError(`the instance no longer establishes the hypotheses of ${prop.id}`);
   return { property: prop.id, instance: c.counterexample.instance, verdict: cert.verdict, lhs: cert.lhs, rhs: cert.rhs, margin: cert.margin, digits: cert.digits, reproduced: cert.verdict === 'violated' };

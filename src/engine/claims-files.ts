@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { loadClaimsFile, ClaimsFileError, type UserClaim } from '../spec/user-claims.ts';
 import { WORKER_URL } from './parallel.ts';
+import { oneLine } from '../cli/output.ts';
 import type { WorkerRequest } from './worker.ts';
 import type { ClaimSpec } from '../spec/catalogue.ts';
 import type { Figure } from './property.ts';
@@ -66,13 +67,13 @@ export function askWorker<T>(files: readonly string[], request: WorkerRequest, w
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: { loading?: string | null; value?: T; error?: string; usage?: boolean }) => {
       if (m.loading !== undefined) return void (loading = m.loading);
-      outcome ??= m.error === undefined ? () => resolve(m.value!) : () => reject(m.usage ? new ClaimsFileError(m.error!) : failed(`${what} failed: ${m.error!.split('\n')[0]}`));
+      outcome ??= m.error === undefined ? () => resolve(m.value!) : () => reject(m.usage ? new ClaimsFileError(m.error!) : failed(`${what} failed: ${oneLine(m.error!)}`));
       void worker.terminate();
     });
     worker.on('error', (e) => void (failure = e));
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', onAbort);
-      const how = failure ? `failed (${failure.message.split('\n')[0]})` : `ended the process (exit code ${code})`;
+      const how = failure ? `failed (${oneLine(failure.message)})` : `ended the process (exit code ${code})`;
       outcome ??= () => reject(loading === null ? failed(`the thread ${how} during ${what}`) : new ClaimsFileError(`--claims-file ${loading} ${how} while loading: a claims file must only define claims`));
       outcome();
     });
