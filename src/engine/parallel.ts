@@ -77,7 +77,8 @@ export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRu
   const results = new Map<string, PropertyResult>();
   const queue = new StreamQueue(ids, o.streamOf ?? ((id) => id));
   const slots = new Set<Slot>();
-  let stopped: string | null = null;
+  /** why the run was stopped, as said of a property that was running and of one not started yet */
+  let stopped: { running: string; waiting: string } | null = null;
   const pastDeadline = () => budget.deadline !== undefined && Date.now() >= budget.deadline;
   return new Promise((resolveAll) => {
     const finish = (r: PropertyResult) => {
@@ -89,19 +90,20 @@ export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRu
       slot.ended ??= why;
       void slot.worker.terminate();
     };
-    const stop = (why: string) => {
+    const stop = (why: { running: string; waiting: string }) => {
       stopped ??= why;
-      for (const s of slots) end(s, why);
+      for (const s of slots) end(s, why.running);
     };
-    const timer = o.hardDeadline === undefined ? undefined : setTimeout(() => stop('terminated at the time limit while it ran (a formula, generator or search that did not return in time)'), Math.max(0, o.hardDeadline - Date.now()));
-    const onAbort = () => stop(`interrupted (${String(o.signal!.reason ?? 'aborted')}) while it ran`);
+    const interrupted = () => ({ running: `interrupted (${String(o.signal!.reason)}) while it ran`, waiting: `interrupted (${String(o.signal!.reason)}) before it started` });
+    const timer = o.hardDeadline === undefined ? undefined : setTimeout(() => stop({ running: 'terminated at the time limit while it ran (a formula, generator or search that did not return in time)', waiting: 'not started before the time limit' }), Math.max(0, o.hardDeadline - Date.now()));
+    const onAbort = () => stop(interrupted());
     o.signal?.addEventListener('abort', onAbort);
     const settle = () => {
       if (slots.size > 0) return;
       clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);
-      const why = stopped ?? (o.signal?.aborted ? `interrupted (${String(o.signal.reason)}) before it started` : 'not started before the time limit');
-      for (const id of ids) if (!results.has(id)) finish(notStarted(o.stubOf(id), budget, { reason: why.replace(' while it ran', ' before it started') }));
+      const why = stopped ?? (o.signal?.aborted ? interrupted() : { waiting: 'not started before the time limit' });
+      for (const id of ids) if (!results.has(id)) finish(notStarted(o.stubOf(id), budget, { reason: why.waiting }));
       resolveAll(ids.map((id) => results.get(id)!));
     };
     const start = (index: number) => {
