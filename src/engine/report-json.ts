@@ -10,9 +10,9 @@ export const INSTANCE_LEAF_LIMIT = 10_000;
 const FIRST = 100;
 
 /**
- * The marker that replaces a truncated array or string: its length, the SHA-256 of its compact
- * JSON (`JSON.stringify` of the exact serialisation, as a whole report would have held it) and
- * its first elements.
+ * The marker that replaces a truncated array, string or object with more than FIRST fields: its
+ * length (fields), the SHA-256 of its compact JSON (`JSON.stringify` of the exact serialisation,
+ * as a whole report would have held it) and its first elements (fields).
  */
 export interface Truncated {
   $truncated: { length: number; sha256: string; first: Json };
@@ -58,9 +58,16 @@ export function reportJson(value: unknown): Json {
       return first.length === v.length ? first : { $truncated: { length: v.length, sha256: arrayHash(v), first } };
     }
     if (v !== null && typeof v === 'object') {
+      // a small object keeps every field (its long arrays are capped); a large one is cut like an array
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
       const out: { [k: string]: Json } = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) out[k] = capped(x);
-      return out;
+      let kept = 0;
+      for (const [k, x] of entries) {
+        if (entries.length > FIRST && (kept >= FIRST || left <= 0)) break;
+        out[k] = capped(x);
+        kept++;
+      }
+      return kept === entries.length ? out : { $truncated: { length: entries.length, sha256: createHash('sha256').update(JSON.stringify(toJson(v))).digest('hex'), first: out } };
     }
     left--;
     return toJson(v);
