@@ -11,7 +11,7 @@ import { checkWritableDir, writeAll } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
-import { ClaimsFileError, loadClaimsFile, type UserClaim } from '../spec/user-claims.ts';
+import { loadClaimsFiles } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
 
@@ -83,7 +83,7 @@ export function buildCli(): Command {
     .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
     .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; search?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
-      const user = await loadUserClaims(opts.claimsFile);
+      const user = await loadClaimsFiles(opts.claimsFile);
       const progress = progressFor();
       let report;
       try {
@@ -144,21 +144,13 @@ export function buildCli(): Command {
     .option('--claims-file <file>', 'claims files defining the property (default: those recorded in the report)', (v: string, prev: string[] = []) => [...prev, v], [])
     .action(async (opts: { report: string; claim: string; claimsFile: string[] }) => {
       const report = readReport(opts.report);
-      const user = await loadUserClaims(opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles);
+      const user = await loadClaimsFiles(opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles);
       const r = replay(report, opts.claim, [...builtinProperties, ...user.flatMap((c) => c.properties)]);
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);
       process.exitCode = r.reproduced ? 1 : 0;
     });
   addCheckImpl(program, integer);
   return program;
-}
-
-async function loadUserClaims(files: string[]): Promise<UserClaim[]> {
-  const all = (await Promise.all(files.map(loadClaimsFile))).flat();
-  const ids = all.map((c) => c.spec.id);
-  const dup = ids.find((id, k) => ids.indexOf(id) !== k);
-  if (dup) throw new ClaimsFileError(`claim ${dup} is defined twice in the claims files`);
-  return all;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-root.ts';
 import { precisionPolicy } from '../numerics/certify.ts';
 import { runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
 import { throttled } from '../engine/throttle.ts';
@@ -47,7 +48,7 @@ export interface VerifyOptions {
 }
 
 export const toolVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 /** Run the selected claims' properties and write report.json and report.md into `out`. */
 export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import type { Json } from './serialize.ts';
 import { fromJson } from './serialize.ts';
 
@@ -18,7 +18,7 @@ export interface CorpusEntry {
   note: string;
 }
 
-export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+export const CORPUS_DIR = packagePath('corpus');
 
 let cache: CorpusEntry[] | undefined;
 

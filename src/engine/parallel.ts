@@ -37,7 +37,8 @@ export class StreamQueue {
 export async function runInWorkers(ids: string[], budget: Budget, jobs: number, onResult?: (r: PropertyResult) => void, onProgress?: (id: string, ...p: Parameters<ProgressFn>) => void, streamOf: (id: string) => string = (id) => id): Promise<PropertyResult[]> {
   const results = new Map<string, PropertyResult>();
   const queue = new StreamQueue(ids, streamOf);
-  const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
+  // from the sources the entry registers tsx first; the built package runs the compiled worker
+  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
   const run = (index: number) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerUrl);
