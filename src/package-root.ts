@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,3 +20,6 @@ export const packagePath = (...segments: string[]): string => join(PACKAGE_ROOT,
 
 /** True when kd-verify runs as an installed dependency (inside node_modules): its own files are then read-only to it. */
 export const INSTALLED = PACKAGE_ROOT.split(/[\\/]/).includes('node_modules');
+
+/** kd-verify's version (from its package.json). */
+export const toolVersion = (): string => (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;

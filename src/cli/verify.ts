@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { packagePath } from '../package-root.ts';
+import { resolve } from 'node:path';
+import { toolVersion } from '../package-root.ts';
 import { precisionPolicy } from '../numerics/certify.ts';
 import { runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
 import { throttled } from '../engine/throttle.ts';
 import type { AnyProperty } from '../engine/property.ts';
-import { selectIds } from '../engine/select.ts';
+import { selectProperties } from '../engine/select.ts';
 import { runInWorkers } from '../engine/parallel.ts';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue, type ClaimSpec } from '../spec/catalogue.ts';
@@ -14,6 +14,7 @@ import type { Report } from '../report/types.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
 import { checkWritableDir, writeAll } from './output.ts';
+import { recordedClaimsFile } from '../spec/user-claims.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
 import { illConditionedSpdOf, spdOf } from '../gen/matrices.ts';
@@ -29,7 +30,10 @@ export interface VerifyOptions {
   searchRuns?: number;
   digits: number;
   seed: number;
-  out: string;
+  /** Output directory of report.json, report.md, report.html and junit.xml; none: nothing is written. */
+  out?: string;
+  /** The user's corpus directory, run first with the bundled corpus. */
+  corpus?: string;
   /** Worker threads (1: run in this thread). Only built-in properties run in workers; others run here. */
   jobs?: number;
   /** Catalogue entries of claims from claims files (their properties are among `properties`). */
@@ -47,25 +51,23 @@ export interface VerifyOptions {
   onProgress?: (property: string, ...p: Parameters<ProgressFn>) => void;
 }
 
-export const toolVersion = (): string =>
-  (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+export { toolVersion } from '../package-root.ts';
 
-/** Run the selected claims' properties and write report.json and report.md into `out`. */
+/** Run the selected claims' properties; write report.json, report.md, report.html and junit.xml into `out` when given. */
 export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
-  checkWritableDir(o.out);
+  if (o.out !== undefined) checkWritableDir(o.out);
   const specs = [...loadCatalogue(), ...(o.extraSpecs ?? [])];
   const encoded = specs.map((s) => s.id).filter((id) => properties.some((p) => p.claim === id));
-  const chosen = selectIds(encoded, o.claims);
+  const { claims: chosen, properties: all } = selectProperties(encoded, properties, o.claims);
   const policy = precisionPolicy(o.digits);
-  const all = chosen.flatMap((id) => properties.filter((q) => q.claim === id));
   // a deterministic split: property k of the whole selection goes to shard (k mod count) + 1
   const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
   // run-wide sections (classification, numerics) belong to the first shard only
   const firstShard = !o.shard || o.shard.index === 1;
   const searchRuns = o.searchRuns ?? Math.round(o.runs / 10);
-  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000 };
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline: o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000, corpus: o.corpus === undefined ? [] : [resolve(o.corpus)] };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
     o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s`);
@@ -100,13 +102,13 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     numerics,
     complete: !o.shard && !results.some((r) => r.cutShort),
     version: toolVersion(),
-    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
+    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: (o.claimsFiles ?? []).map((f) => recordedClaimsFile(f, o.out)), shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
     specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),
     results,
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  writeAll(o.out, [
+  if (o.out !== undefined) writeAll(o.out, [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Learner, WorldSpec } from '../kd/world.ts';
+import type { DeterministicLearner, Learner, WorldSpec } from '../kd/world.ts';
 import { weightsOf } from './weights.ts';
 
 /**
@@ -90,6 +90,23 @@ function randomWorldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' 
   );
 }
 
+/** Worlds with a deterministic ERM teacher and an ERM student over the same class (K_n finite). */
+export const ermWorldArb: fc.Arbitrary<WorldInstance> = worldArb({ teacher: 'erm', student: 'erm' }).map((i): WorldInstance => ({ ...i, world: { ...i.world, student: { kind: 'erm' } } }));
+
+/** A deterministic learner over a class of `kf` hypotheses: ERM over the whole class, one hypothesis, or a subclass. */
+export const deterministicLearnerArb = (kf: number): fc.Arbitrary<DeterministicLearner> =>
+  fc.oneof(
+    fc.constant<DeterministicLearner>({ kind: 'erm' }),
+    fc.integer({ min: 0, max: kf - 1 }).map((f): DeterministicLearner => ({ kind: 'erm', subclass: [f] })),
+    fc.subarray(Array.from({ length: kf }, (_, i) => i), { minLength: 1 }).map((s): DeterministicLearner => ({ kind: 'erm', subclass: s })),
+  );
+
+/** Worlds with a randomised teacher: an internal seed, uniform over 2–3 deterministic learners, picks the one that trains (ERM student). */
+export const seededTeacherWorldArb: fc.Arbitrary<WorldInstance> = ermWorldArb.chain((inst) =>
+  fc.array(deterministicLearnerArb(inst.world.predictors.length), { minLength: 2, maxLength: 3 }).map((seeds): WorldInstance => ({ ...inst, world: { ...inst.world, teacher: { kind: 'seeded', seeds } } })),
+);
+
+/** Coverage labels of a world (family, loss, teacher and student kinds, n, number of datasets). */
 export const classifyWorld = ({ lossKind, family, world: w }: WorldInstance): string[] => [
   `family:${family ?? 'random'}`,
   `loss:${lossKind}`,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AnyProperty, PropertyDef } from '../engine/property.ts';
 import type { Relation } from '../numerics/certify.ts';
 import { exported, importUserModule } from '../user-module.ts';
@@ -80,13 +80,18 @@ export async function loadClaimsFile(file: string, base = process.cwd()): Promis
   }
   const claims = exported(mod, 'claims') ?? mod.default;
   if (!Array.isArray(claims) || claims.length === 0) throw new ClaimsFileError(`--claims-file ${file} must export a non-empty array 'claims' of defineClaim(...) results`);
+  return checkClaims(claims, `--claims-file ${file}`);
+}
+
+/** Check claims built with defineClaim (from a claims file, or passed to verify); `where` starts the error message. */
+export function checkClaims(claims: readonly unknown[], where: string): UserClaim[] {
   for (const [k, c] of claims.entries()) {
     const p = problems(c, k);
-    if (p) throw new ClaimsFileError(`--claims-file ${file}: ${p}`);
+    if (p) throw new ClaimsFileError(`${where}: ${p}`);
   }
   const ids = (claims as UserClaim[]).flatMap((c) => c.properties.map((p) => p.id));
   const dup = ids.find((id, k) => ids.indexOf(id) !== k);
-  if (dup) throw new ClaimsFileError(`--claims-file ${file}: property id ${dup} appears twice`);
+  if (dup) throw new ClaimsFileError(`${where}: property id ${dup} appears twice`);
   return claims as UserClaim[];
 }
 
@@ -98,4 +103,26 @@ export async function loadClaimsFiles(files: readonly string[], base = process.c
   const dup = ids.find((id, k) => ids.indexOf(id) !== k);
   if (dup) throw new ClaimsFileError(`claim ${dup} is defined twice in the claims files`);
   return all;
+}
+
+/**
+ * How a report records a claims file: relative to the report's directory (report and claims can
+ * move together, and replay works from any directory), absolute when no report file is written.
+ */
+export function recordedClaimsFile(file: string, reportDir?: string): string {
+  const path = resolve(file);
+  return reportDir === undefined ? path : relative(resolve(reportDir), path).split(sep).join('/');
+}
+
+/**
+ * The claims files a report recorded, as paths: relative ones against the report's directory
+ * (reports written before paths were recorded so were relative to the working directory: that
+ * is tried when the first does not exist).
+ */
+export function claimsFilesOfReport(recorded: readonly string[], reportFile: string): string[] {
+  return recorded.map((f) => {
+    if (isAbsolute(f)) return f;
+    const beside = resolve(dirname(reportFile), f);
+    return existsSync(beside) || !existsSync(resolve(f)) ? beside : resolve(f);
+  });
 }
