@@ -60,6 +60,7 @@ export interface ControlResult {
   witness: InstanceRecord | null;
 }
 
+/** One property's outcome in a run (report.json's `claims[].properties[]`). */
 export interface PropertyResult {
   id: string;
   claim: string;

@@ -9,6 +9,7 @@ import { weightsOf } from './weights.ts';
  */
 export type LossKind = 'soft-01' | 'zero-one' | 'grid';
 
+/** A generated KD world, with the loss kind and the family it was drawn from. */
 export interface WorldInstance {
   lossKind: LossKind;
   /** 'near-teacher': pseudo-labels from the true channel and a student close to the teacher (small K_n). */
@@ -36,6 +37,7 @@ const shapeArb = fc
   .record({ kx: fc.integer({ min: 1, max: 3 }), ky: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 3 }), kf: fc.integer({ min: 2, max: 4 }) })
   .filter(({ kx, ky, n }) => kx * ky <= 6 && (kx * ky) ** n <= 64);
 
+/** The loss table ℓ(f, z) of a loss kind: soft 0-1 (1 − q_f(y|x)), 0-1 against the mode of q_f, or values from a grid. */
 export function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): number[][] {
   return predictors.map((p, f) =>
     p.flatMap((row, x) => {

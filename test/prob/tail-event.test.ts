@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { dist } from '../../src/prob/distribution.ts';
 import { productFunction } from '../../src/prob/product-space.ts';
 import { eventProbability, exactTailProbability, tailEvent } from '../../src/prob/tail-event.ts';
