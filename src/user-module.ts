@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importExact } from './import-exact.mjs';
 
 /**
  * Loads a user's module (a claims file, a check-impl adapter) exactly as named: `.js`, `.mjs` and
@@ -49,7 +50,7 @@ export async function importUserModule(path: string): Promise<Record<string, unk
   const ext = extname(path);
   if (!(USER_MODULE_EXTENSIONS as readonly string[]).includes(ext)) throw new Error(`unsupported file type '${ext || path}' (${USER_MODULE_EXTENSIONS.join(', ')})`);
   if (ext.endsWith('ts')) await ensureTypeScriptLoader(path);
-  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  return importExact(pathToFileURL(path).href);
 }
 
 /** An export of a user module, looked up by name and, for CommonJS modules, on `module.exports`. */
