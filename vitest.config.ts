@@ -5,7 +5,7 @@ export default defineConfig({
   // "kd-verify-source" export condition), never to a build in dist/; then vite's defaults.
   ssr: { resolve: { conditions: ['kd-verify-source', 'module', 'node', 'development|production'] } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     // Property runs are CPU-bound: one fork per core, generous timeouts, no timing assertions.
     pool: 'forks',

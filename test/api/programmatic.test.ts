@@ -34,6 +34,13 @@ describe('verify()', () => {
     expect(existsSync(join(corpus, 'USER-PINSKER-NO-ROOT.json'))).toBe(true);
   });
 
+  it("refutes the Theorem 8 example's wrong constant σ√(K_n/2) with a certified counterexample", async () => {
+    const report = await verify({ claimsFiles: ['examples/claims/theorem8-variants.ts'], claims: ['USER-T8-HALF'], runs: 100, jobs: 1 });
+    expect(report.claims.map((c) => [c.id, c.status])).toEqual([['USER-T8-HALF', 'violated']]);
+    const c = report.claims[0].counterexample!;
+    expect(c.margin.hi).toMatch(/^-/);
+  });
+
   it('rejects bad options before any work, with a clear message', async () => {
     await expect(verify({ runs: 0 })).rejects.toThrow(/runs must be an integer between 1 and/);
     await expect(verify({ digits: 5 })).rejects.toThrow(/digits must be an integer between 20 and 250/);
