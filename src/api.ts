@@ -16,7 +16,7 @@
 export { default as fc } from 'fast-check';
 export { defineClaim, type UserClaim } from './spec/user-claims.ts';
 export { defineProperty, type PropertyDef, type NegativeControl, type Established, type HypothesisCheck, type InstanceSides, type Breakdown, type Figure } from './engine/property.ts';
-export type { Relation, Sides, Formula, Certificate, Enclosure, InstanceVerdict, PrecisionPolicy } from './numerics/certify.ts';
+export type { Relation, Sides, Formula, Certificate, Enclosure, InstanceVerdict, InstanceClass, PrecisionPolicy } from './numerics/certify.ts';
 export { certify, precisionPolicy } from './numerics/certify.ts';
 
 // ── Running claims and checking implementations ─────────────────────────────────────────────────
@@ -63,7 +63,8 @@ export { axiomInstanceArb, perturbed, type AxiomInstance } from './gen/simplex.t
 
 // ── Exact KD worlds: laws Δ and Γ, K_n, gen_S, gen_T, h, proxies, central constant, stability ──
 export { checkWorld, lossRange, WorldError, type WorldSpec, type Learner, type DeterministicLearner } from './kd/world.ts';
-export { worldLaws, lawKl, lawMean, distillationQuantities, chainRuleSplit, erm, type Law, type WorldLaws } from './kd/processes.ts';
+export { worldLaws, lawKl, lawMean, distillationQuantities, chainRuleSplit, erm, hRange, type Law, type WorldLaws } from './kd/processes.ts';
+export { gammaEqualsDelta } from './kd/degenerate.ts';
 export { establishWorld, establishBoundedLoss, genTPositive, upperBound, lowerBound, type WorldDerived } from './kd/establish.ts';
 export { proxyOfH, cachedProxyOfH, hLawUnderDelta, lawOf, type HProxy } from './kd/proxy.ts';
 export { bestCentralC, logMgfNeg, varianceOfH, etaFromFraction } from './kd/central.ts';

@@ -43,7 +43,7 @@ export class ClaimsFileError extends Error {
 }
 
 // every relation the certifier knows (a new one must be added here too: the type check says so)
-const RELATIONS = Object.keys({ le: true, eq: true, lt: true } satisfies Record<Relation, true>);
+const RELATIONS = Object.keys({ le: true, ge: true, eq: true, lt: true } satisfies Record<Relation, true>);
 
 /** Check one exported claim; the message names the claim and what is wrong. */
 function problems(c: unknown, k: number): string | null {
