@@ -63,7 +63,7 @@ const claimBody = (id) => `[
       id: '${id}/square', claim: '${id}', title: '0 ≤ x² on small integers', relation: 'le',
       arbitrary: fc.integer({ min: -9, max: 9 }),
       sides: (F, x) => ({ lhs: F.fromNumber(0), rhs: F.square(F.fromNumber(x)) }),
-      controls: [{ id: '${id}/square~one', description: '1 ≤ x²', sides: (F, x) => ({ lhs: F.fromNumber(1), rhs: F.square(F.fromNumber(x)) }) }],
+      controls: [{ id: '${id}/square~two', description: '2 ≤ x²', sides: (F, x) => ({ lhs: F.fromNumber(2), rhs: F.square(F.fromNumber(x)) }) }],
     })],
   }),
 ]`;
@@ -170,8 +170,10 @@ for (const kind of ['module', 'commonjs']) {
     for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, 'ext', f), text);
     const load = ['c-js.js', 'c-mjs.mjs', 'c-cjs.cjs', 'c-ts.ts', 'c-mts.mts', 'c-cts.cts', 'sibling.js'];
     expectStatus(kdverify(['run', ...load.flatMap((f) => ['--claims-file', `ext/${f}`]), '--runs', '10', '--out', 'reports/ext']), 0, 'kdverify run (extensions)');
-    const ids = JSON.parse(readFileSync(join(dir, 'reports/ext/report.json'), 'utf8')).claims.map((c) => c.id);
+    const claims = JSON.parse(readFileSync(join(dir, 'reports/ext/report.json'), 'utf8')).claims;
+    const ids = claims.map((c) => c.id);
     check(JSON.stringify(ids) === JSON.stringify(['USER-C-JS', 'USER-C-MJS', 'USER-C-CJS', 'USER-C-TS', 'USER-C-MTS', 'USER-C-CTS', 'USER-SIBLING-JS']), ids.join(', '));
+    check(claims.every((c) => c.status === 'holds' && c.controls.every((k) => k.refuted)), claims.map((c) => `${c.id}: ${c.status}`).join(', '));
   });
 
   step(`${tag} project: check-impl of a TypeScript module, and built-in properties on worker threads`, () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeClaims, describeImpl, failureOf, implFailureOf } from '../../src/vitest.ts';
+import { describeClaims, describeClaimsFile, describeImpl, failureOf, implFailureOf } from '../../src/vitest.ts';
 import { checkImpl, defineClaim, defineProperty, fc } from '../../src/api.ts';
 import { runProperty } from '../../src/engine/run-property.ts';
 import { ciBudget } from '../../src/engine/budget.ts';
@@ -15,7 +15,8 @@ const bin = fileURLToPath(new URL('../../bin/kdverify.js', import.meta.url));
 
 // registered through the integration itself: these are real tests of this file
 describeClaims(pinsker.filter((c) => c.spec.id === 'USER-PINSKER'), { runs: 60 });
-describeClaims(['KD-L6-DV/inequality'], { runs: 30 });
+describeClaims(['KD-L6-DV/equality-at-log-ratio'], { runs: 30 });
+describeClaimsFile('test/fixtures/claims/ext/typed.mts', { runs: 20 });
 describeImpl({ module: 'src/impl/double-path.ts', functions: ['kl_discrete', 'logsumexp'], runs: 40 });
 
 describe('kd-verify/vitest failure messages', () => {
