@@ -169,7 +169,7 @@ for (const kind of ['module', 'commonjs']) {
     mkdirSync(join(dir, 'ext'), { recursive: true });
     for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, 'ext', f), text);
     const load = ['c-js.js', 'c-mjs.mjs', 'c-cjs.cjs', 'c-ts.ts', 'c-mts.mts', 'c-cts.cts', 'sibling.js'];
-    expectStatus(kdverify(['run', ...load.flatMap((f) => ['--claims-file', `ext/${f}`]), '--runs', '10', '--out', 'reports/ext']), 0, 'kdverify run (extensions)');
+    expectStatus(kdverify(['run', ...load.flatMap((f) => ['--claims-file', `ext/${f}`]), '--runs', '10', '--control-runs', '200', '--out', 'reports/ext']), 0, 'kdverify run (extensions)');
     const claims = JSON.parse(readFileSync(join(dir, 'reports/ext/report.json'), 'utf8')).claims;
     const ids = claims.map((c) => c.id);
     check(JSON.stringify(ids) === JSON.stringify(['USER-C-JS', 'USER-C-MJS', 'USER-C-CJS', 'USER-C-TS', 'USER-C-MTS', 'USER-C-CTS', 'USER-SIBLING-JS']), ids.join(', '));
