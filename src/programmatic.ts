@@ -8,6 +8,7 @@ import { checkWritableDir, UsageError, writeAll } from './cli/output.ts';
 import { checkImpl as runCheckImpl, type ImplReport } from './impl/run.ts';
 import type { FunctionResult } from './impl/check.ts';
 import { FN_NAMES, isFnName, type FnName } from './impl/protocol.ts';
+import { PRECISIONS, type PrecisionName, type Validation } from './impl/precision.ts';
 import { ModuleAdapter } from './impl/adapters/module.ts';
 import { SubprocessAdapter } from './impl/adapters/subprocess.ts';
 import { renderImplMarkdown } from './report/impl/markdown.ts';
@@ -130,6 +131,10 @@ export interface CheckImplOptions {
   seed?: number;
   /** Per-request timeout in milliseconds (default 5000): a hang past it is reported and the implementation restarted. */
   timeout?: number;
+  /** The format answers are judged in (default float64; float32 draws inputs representable in it, with its tolerances). */
+  precision?: PrecisionName;
+  /** strict (default): a finite answer to invalid input is a silent wrong answer; lenient: invalid input is sent and reported, not judged. */
+  validation?: Validation;
   /** Write report.json, report.md, report.html and junit.xml into this directory (default: write nothing). */
   out?: string;
   /** Called with each function's result as it is decided. */
@@ -157,6 +162,10 @@ export async function checkImpl(options: CheckImplOptions): Promise<ImplReport> 
   const runs = integer('runs', options.runs, DEFAULT_IMPL_RUNS, 1, 1_000_000);
   const seed = integer('seed', options.seed, DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const timeout = integer('timeout', options.timeout, 5000, 1, 3_600_000);
+  const precision = options.precision ?? 'float64';
+  if (!Object.hasOwn(PRECISIONS, precision)) throw new UsageError(`precision must be one of ${Object.keys(PRECISIONS).join(', ')}, got ${String(precision)}`);
+  const validation = options.validation ?? 'strict';
+  if (validation !== 'strict' && validation !== 'lenient') throw new UsageError(`validation must be strict or lenient, got ${String(validation)}`);
   if (options.out !== undefined) checkWritableDir(options.out);
   const adapter = options.module ? new ModuleAdapter(options.module, timeout) : new SubprocessAdapter(options.cmd!, timeout);
   const report = await runCheckImpl(adapter, {
@@ -166,6 +175,7 @@ export async function checkImpl(options: CheckImplOptions): Promise<ImplReport> 
     runs,
     seed,
     timeoutMs: timeout,
+    profile: { precision: PRECISIONS[precision], validation },
     version: toolVersion(),
     onFunction: options.onFunction,
   });
