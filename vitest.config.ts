@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `kd-verify` imported by the examples and fixtures resolves to the sources (the package's
+  // "kd-verify-source" export condition), never to a build in dist/; then vite's defaults.
+  ssr: { resolve: { conditions: ['kd-verify-source', 'module', 'node', 'development|production'] } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     // Property runs are CPU-bound: one fork per core, generous timeouts, no timing assertions.
     pool: 'forks',

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript hooks (tsx, and esbuild for the project's own files: src/loader/) so the sources run directly (no build step), then runs the CLI.
-import '../src/loader/register.mjs';
+// Entry point. The installed package runs the compiled CLI (dist/); a source checkout runs the
+// TypeScript sources through the project's hooks (tsx, and esbuild for its own files: src/loader/),
+// with the sources standing in for the package's own name (scripts/source-conditions.mjs).
+import { existsSync } from 'node:fs';
 
 // A closed pipe (e.g. `kdverify run | head -1`) ends the output, not the run: what would have been
 // printed is dropped, and the run goes on to write its report and exit with its own status.
@@ -13,5 +15,14 @@ for (const stream of [process.stdout, process.stderr])
     };
   });
 
-const { main } = await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import('node:module');
+  register('../scripts/source-conditions.mjs', import.meta.url);
+  await import('../src/loader/register.mjs');
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import('../dist/src/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));

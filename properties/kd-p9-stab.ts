@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { classifyWorld, type WorldInstance } from '../src/gen/world.ts';
+import { classifyWorld, deterministicLearnerArb, ermWorldArb, type WorldInstance } from '../src/gen/world.ts';
 import { lambdaArb } from '../src/gen/values.ts';
 import { centredLogMeanExp, weightedMean } from '../src/prob/moments.ts';
 import { hLawUnderDelta } from '../src/kd/proxy.ts';
 import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
 import { checkWorld, lossRange, type DeterministicLearner, type WorldSpec } from '../src/kd/world.ts';
-import { ermWorldArb } from './kd-t8-upper.ts';
 
 /**
  * KD-P9-STAB (App. Prop. 9; constant reconstructed): for a deterministic (or seed-fixed),
@@ -114,12 +113,7 @@ interface SeededInstance {
 
 const seededArb: fc.Arbitrary<SeededInstance> = ermWorldArb.chain((world) => {
   const kf = world.world.predictors.length;
-  const learner = fc.oneof(
-    fc.constant<DeterministicLearner>({ kind: 'erm' }),
-    fc.integer({ min: 0, max: kf - 1 }).map((f): DeterministicLearner => ({ kind: 'erm', subclass: [f] })),
-    fc.subarray(Array.from({ length: kf }, (_, i) => i), { minLength: 1 }).map((s): DeterministicLearner => ({ kind: 'erm', subclass: s })),
-  );
-  return fc.record({ world: fc.constant(world), seeds: fc.array(learner, { minLength: 2, maxLength: 3 }), seed: fc.nat({ max: 2 }), lambda: lambdaArb }).map((r) => ({ ...r, seed: r.seed % r.seeds.length }));
+  return fc.record({ world: fc.constant(world), seeds: fc.array(deterministicLearnerArb(kf), { minLength: 2, maxLength: 3 }), seed: fc.nat({ max: 2 }), lambda: lambdaArb }).map((r) => ({ ...r, seed: r.seed % r.seeds.length }));
 });
 
 const seededWorld = (inst: SeededInstance): WorldSpec => ({ ...inst.world.world, teacher: { kind: 'seeded', seeds: inst.seeds } });

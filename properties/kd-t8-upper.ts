@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { classifyWorld, worldArb, type WorldInstance } from '../src/gen/world.ts';
+import { classifyWorld, ermWorldArb, worldArb, type WorldInstance } from '../src/gen/world.ts';
 import { gridReal, logReal } from '../src/gen/reals.ts';
 import { distillationQuantities, hRange, lawKl, worldLaws } from '../src/kd/processes.ts';
 import { gammaEqualsDelta } from '../src/kd/degenerate.ts';
@@ -78,8 +78,7 @@ export const t8TwoSided = defineProperty<WorldInstance, WorldDerived>({
   controls: [{ id: 'KD-T8-UPPER/two-sided~dropped-k', description: 'the divergence term dropped: gen_T ≤ gen_S', sides: lowerSides(bestSigma, true) }],
 });
 
-/** Worlds with a deterministic ERM teacher and an ERM student over the same class (K_n finite). */
-export const ermWorldArb = worldArb({ teacher: 'erm', student: 'erm' }).map((i): WorldInstance => ({ ...i, world: { ...i.world, student: { kind: 'erm' } } }));
+export { ermWorldArb };
 
 const stabilitySigma: Sigma<{ world: WorldSpec }> = (F, d) => F.sqrt(stabilityProxy2(F, d.world, uniformStability(F, d.world, { kind: 'erm' })));
 

@@ -8,7 +8,7 @@
  * nearby distributions, where KL ≈ 2·TV²). kd-verify certifies the first and refutes the second
  * with a shrunk counterexample that `kdverify replay` reproduces.
  */
-import { defineClaim, defineProperty, dist, fc, kl, l1, normalise, sameDistribution, weightPairOf, type Field, type WeightPair } from 'kd-verify/api';
+import { defineClaim, defineProperty, dist, fc, kl, l1, normalise, sameDistribution, weightPairOf, type Field, type WeightPair } from 'kd-verify';
 
 /** Random pairs (q, p) of weight vectors on 2–6 atoms: equal, perturbed, disjoint, with zeros, … */
 const pairs: fc.Arbitrary<WeightPair> = fc.integer({ min: 2, max: 6 }).chain((n) => weightPairOf(n));

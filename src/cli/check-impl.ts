@@ -1,18 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { checkWritableDir, UsageError, writeAll } from './output.ts';
-import { toolVersion } from './verify.ts';
-import { ModuleAdapter } from '../impl/adapters/module.ts';
-import { SubprocessAdapter } from '../impl/adapters/subprocess.ts';
-import { checkImpl } from '../impl/run.ts';
 import { FN_NAMES, isFnName, type FnName } from '../impl/protocol.ts';
-import { renderImplMarkdown } from '../report/impl/markdown.ts';
-import { renderImplHtml } from '../report/impl/html.ts';
-import { renderImplJunit } from '../report/impl/junit.ts';
 import { DEFAULT_SEED } from '../engine/budget.ts';
 import { PRECISIONS, type PrecisionName, type Validation } from '../impl/precision.ts';
-
-export const DEFAULT_IMPL_RUNS = 200;
+import { checkImpl, DEFAULT_IMPL_RUNS } from '../programmatic.ts';
 
 const functionList = (value: string, previous: FnName[] = []): FnName[] => {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -54,24 +45,13 @@ export function addCheckImpl(program: Command, integer: (name: string, min: numb
     .option('--validation <mode>', 'strict (a finite answer to invalid input is a silent wrong answer) or lenient (invalid input is sent and reported, not judged)', oneOf('--validation', ['strict', 'lenient'] as const), 'strict')
     .option('--out <dir>', 'output directory', 'reports/check-impl')
     .action(async (opts: Options) => {
-      if (Boolean(opts.module) === Boolean(opts.cmd)) throw new UsageError('check-impl needs exactly one of --module FILE or --cmd "PROGRAM ARGS…"');
-      checkWritableDir(opts.out);
-      const adapter = opts.module ? new ModuleAdapter(opts.module, opts.timeout) : new SubprocessAdapter(opts.cmd!, opts.timeout);
-      const report = await checkImpl(adapter, {
-        module: opts.module ?? null,
-        cmd: opts.cmd ?? null,
-        functions: opts.functions ?? null,
-        runs: opts.runs,
-        seed: opts.seed,
-        timeoutMs: opts.timeout,
-        profile: { precision: PRECISIONS[opts.precision], validation: opts.validation },
-        version: toolVersion(),
+      const report = await checkImpl({
+        ...opts,
         onFunction: (f) => {
           const detail = f.status === 'skipped' ? f.skipped : f.status === 'adapter-failure' ? `${f.failure!.kind}: ${f.failure!.detail}` : f.status === 'fail' ? `${f.groups.length + f.unshrunkGroups.length} distinct disagreement(s); ${(f.groups[0]?.witness ?? f.firstDisagreement)!.judgement.detail}` : `worst ${f.worst ? `${f.worst.ulps?.toPrecision(3) ?? '—'} ulps, ${f.worst.ratio.toPrecision(2)}× tolerance` : '—'}`;
           process.stdout.write(`${f.status.padEnd(15)} ${f.fn.padEnd(16)} ${String(f.requests).padStart(5)} requests  ${detail}\n`);
         },
       });
-      writeAll(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderImplMarkdown(report) + '\n'], ['report.html', renderImplHtml(report)], ['junit.xml', renderImplJunit(report)]]);
       const s = report.summary;
       process.stdout.write(`\n${report.implementation.name}: ${s.pass} pass, ${s.fail} fail, ${s.adapterFailure} adapter failures, ${s.skipped} skipped\nreports written to ${opts.out}: report.json, report.md, report.html, junit.xml\n`);
       process.exitCode = s.fail + s.adapterFailure > 0 ? 1 : 0;

@@ -5,12 +5,13 @@ import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion, verify } from './verify.ts';
 import { readReport, replay, type ReplayResult } from './replay.ts';
 import { progressFor } from './progress.ts';
-import { CORPUS_DIR, corpusFiles, loadCorpus, newEntries } from '../engine/corpus.ts';
+import { checkCorpusDir, DEFAULT_USER_CORPUS, updateCorpus } from '../engine/corpus.ts';
 import { mergeReports, readShards } from './merge.ts';
 import { checkWritableDir, oneLine, writeAll, writeReport } from './output.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
+import { claimsFilesOfReport } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
 import { askWorker, describeClaimsFiles } from '../engine/claims-files.ts';
@@ -75,7 +76,7 @@ export function buildCli(): Command {
   program
     .command('run')
     .description('verify the selected claims and write report.json and report.md')
-    .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
+    .option('--claims <ids>', "comma-separated claim or property ids or globs, e.g. 'KD-L6-DV,KD-BD-*' or 'KD-L6-DV/inequality' (repeatable; default: the claims files' claims if any are given, else every encoded claim)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
     .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the sampled informative instances using the most room towards the largest room used (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
@@ -84,12 +85,14 @@ export function buildCli(): Command {
     .option('--out <dir>', 'output directory', 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
-    .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to corpus/ (run first on every later run)')
+    .option('--corpus <dir>', 'your counterexample corpus, run first with the bundled one', DEFAULT_USER_CORPUS)
+    .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to the --corpus directory (run first on every later run)')
     .option('--time-limit <seconds>', 'stop after this many seconds: the report is marked incomplete and cut-short properties are undecided, never verified', integer('--time-limit', 1, 7 * 24 * 3600))
     .option('--shard <i/n>', 'run only shard i of n (every n-th property, deterministic); merge the shard reports with kdverify merge', shardArg)
     .addHelpText('after', exitStatusHelp())
-    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; search?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; updateCorpus?: boolean }) => {
+    .action(async (opts: { claims: string[]; runs: number; controlRuns?: number; search?: number; digits: number; seed: number; out: string; jobs: number; claimsFile: string[]; shard?: { index: number; count: number }; timeLimit?: number; corpus: string; updateCorpus?: boolean }) => {
       checkWritableDir(opts.out);
+      if (opts.updateCorpus) checkCorpusDir(opts.corpus);
       // the clock started with the process: start-up and loading the claims files count against the time limit
       const deadline = opts.timeLimit === undefined ? undefined : performance.timeOrigin + opts.timeLimit * 1000;
       const watch = watchInterrupts((reason) => process.stderr.write(`kdverify: ${reason}: stopping; the report will be marked incomplete\n`));
@@ -104,7 +107,9 @@ export function buildCli(): Command {
           shard: opts.shard,
           deadline,
           signal: watch.signal,
-          claims: opts.claims,
+          // claims files given and no --claims: their claims
+          claims: opts.claims.length || !userClaims.specs.length ? opts.claims : userClaims.specs.map((s) => s.id),
+          corpus: opts.corpus,
           runs: opts.runs,
           controlRuns: opts.controlRuns ?? opts.runs,
           searchRuns: opts.search,
@@ -121,10 +126,8 @@ export function buildCli(): Command {
         watch.dispose();
       }
       if (opts.updateCorpus) {
-        const known = loadCorpus();
-        const added = newEntries(report, known, `found by kdverify run --seed ${opts.seed} --runs ${opts.runs} on ${report.timing.startedAt.slice(0, 10)}`);
-        if (added.length) writeAll(CORPUS_DIR, corpusFiles([...known, ...added]));
-        process.stdout.write(`corpus: ${added.length} new entr${added.length === 1 ? 'y' : 'ies'} (${known.length + added.length} in total)\n`);
+        const { added, total } = updateCorpus(report, opts.corpus, `found by kdverify run --seed ${opts.seed} --runs ${opts.runs} on ${report.timing.startedAt.slice(0, 10)}`);
+        process.stdout.write(`corpus ${opts.corpus}: ${added.length} new entr${added.length === 1 ? 'y' : 'ies'} (${total} in total)\n`);
       }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
@@ -158,7 +161,7 @@ export function buildCli(): Command {
     .addHelpText('after', REPLAY_EXIT_HELP)
     .action(async (opts: { report: string; claim: string; claimsFile: string[] }) => {
       const report = readReport(opts.report);
-      const files = opts.claimsFile.length ? opts.claimsFile : report.config.claimsFiles;
+      const files = opts.claimsFile.length ? opts.claimsFile : claimsFilesOfReport(report.config.claimsFiles, opts.report);
       // a claims file's code runs on a worker thread: process.exit there cannot pass for a verdict
       const r = files.length ? await askWorker<ReplayResult>(files, { type: 'replay', report, claim: opts.claim }, 'the replay') : replay(report, opts.claim, builtinProperties);
       process.stdout.write(`${r.property}\ninstance: ${JSON.stringify(r.instance)}\nlhs ∈ [${r.lhs.lo}, ${r.lhs.hi}]\nrhs ∈ [${r.rhs.lo}, ${r.rhs.hi}]\nmargin ∈ [${r.margin.lo}, ${r.margin.hi}] at ${r.digits} digits\nverdict: ${r.verdict}${r.reproduced ? ' (reproduced)' : ' (NOT reproduced)'}\n`);

@@ -6,6 +6,7 @@ import type { ClaimReport, Report } from '../report/types.ts';
 import type { ClaimSpec } from '../spec/catalogue.ts';
 import { UsageError } from './output.ts';
 import { readReport } from './replay.ts';
+import { claimsFilesOfReport } from '../spec/user-claims.ts';
 
 const specOf = (c: ClaimReport): ClaimSpec => ({
   id: c.id,
@@ -64,9 +65,13 @@ export function mergeReports(shards: Report[]): Report {
   });
 }
 
-/** Read DIR/report.json of each shard, and the figure files they list. */
+/** Read DIR/report.json of each shard (claims files as absolute paths: shards may sit at different depths), and the figure files they list. */
 export function readShards(dirs: string[]): { reports: Report[]; figureFiles: Array<readonly [string, string]> } {
-  const reports = dirs.map((d) => readReport(join(d, 'report.json')));
+  const reports = dirs.map((d) => {
+    const file = join(d, 'report.json');
+    const r = readReport(file);
+    return { ...r, config: { ...r.config, claimsFiles: claimsFilesOfReport(r.config.claimsFiles, file) } };
+  });
   const figureFiles = reports.flatMap((r, k) => r.figures.map((f) => [f.file, readFileSync(join(dirs[k], f.file), 'utf8')] as const));
   return { reports, figureFiles };
 }

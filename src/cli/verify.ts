@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { toolVersion } from '../package-root.ts';
 import { precisionPolicy } from '../numerics/certify.ts';
 import { notStarted, runProperty, type ProgressFn, type PropertyResult } from '../engine/run-property.ts';
 import { throttled } from '../engine/throttle.ts';
 import type { AnyProperty } from '../engine/property.ts';
-import { selectIds } from '../engine/select.ts';
+import { selectProperties } from '../engine/select.ts';
 import { runInWorkers } from '../engine/parallel.ts';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue, type ClaimSpec } from '../spec/catalogue.ts';
@@ -15,6 +16,7 @@ import { renderHtml } from '../report/html.ts';
 import { checkWritableDir, writeReport } from './output.ts';
 import { askWorker, InterruptedError, userStubs, type ClaimsFilesDescription, type UserPropertyStub } from '../engine/claims-files.ts';
 import { abortAt } from './interrupt.ts';
+import { recordedClaimsFile } from '../spec/user-claims.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
 
 export interface VerifyOptions {
@@ -25,7 +27,10 @@ export interface VerifyOptions {
   searchRuns?: number;
   digits: number;
   seed: number;
-  out: string;
+  /** Output directory of report.json, report.md, report.html, junit.xml and the figures; none: nothing is written. */
+  out?: string;
+  /** The user's corpus directory, run first with the bundled corpus. */
+  corpus?: string;
   /** Worker threads (default 1). Properties always run on worker threads, except in-memory ones (below). */
   jobs?: number;
   /**
@@ -52,8 +57,7 @@ export interface VerifyOptions {
   onProgress?: (property: string, ...p: Parameters<ProgressFn>) => void;
 }
 
-export const toolVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { toolVersion } from '../package-root.ts';
 
 /**
  * How long after the deadline a property still running is terminated: long enough for one more
@@ -61,25 +65,24 @@ export const toolVersion = (): string =>
  */
 export const TERMINATION_GRACE_MS = 2000;
 
-/** Run the selected claims' properties and write the report (report.json, report.md, report.html, junit.xml, figures) into `out`. */
+/** Run the selected claims' properties; write the report (report.json, report.md, report.html, junit.xml, figures) into `out` when given. */
 export async function verify(properties: readonly AnyProperty[], o: VerifyOptions): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
-  checkWritableDir(o.out);
+  if (o.out !== undefined) checkWritableDir(o.out);
   const user = o.userClaims ? userStubs(o.userClaims) : [];
   const specs = [...loadCatalogue(), ...(o.userClaims?.specs ?? []), ...(o.extraSpecs ?? [])];
   const every: ReadonlyArray<AnyProperty | UserPropertyStub> = [...properties, ...user];
   const encoded = specs.map((s) => s.id).filter((id) => every.some((p) => p.claim === id));
-  const chosen = selectIds(encoded, o.claims);
+  const { claims: chosen, properties: all } = selectProperties(encoded, every, o.claims);
   const policy = precisionPolicy(o.digits);
-  const all = chosen.flatMap((id) => every.filter((q) => q.claim === id));
   // a deterministic split: property k of the whole selection goes to shard (k mod count) + 1
   const selected = o.shard ? all.filter((_, k) => k % o.shard!.count === o.shard!.index - 1) : all;
   // run-wide sections (classification, numerics) belong to the first shard only
   const firstShard = !o.shard || o.shard.index === 1;
   const searchRuns = o.searchRuns ?? Math.round(o.runs / 10);
   const deadline = o.deadline ?? (o.timeLimit === undefined ? undefined : Date.now() + o.timeLimit * 1000);
-  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline };
+  const budget = { runs: o.runs, controlRuns: o.controlRuns, searchRuns, seed: o.seed, policy, deadline, corpus: o.corpus === undefined ? [] : [resolve(o.corpus)] };
   const logResult = (r: PropertyResult) => {
     const refuted = r.controls.filter((c) => c.refuted).length;
     o.log?.(`${r.status.padEnd(9)} ${r.id}  ${r.instances} instances, controls refuted ${refuted}/${r.controls.length}, ${(r.durationMs / 1000).toFixed(1)} s${r.cutShort ? ` (${r.statusReason ?? 'cut short'})` : ''}${r.status === 'error' && r.error ? `: ${r.error.split('\n')[0]}` : ''}`);
@@ -132,13 +135,13 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     numerics,
     complete: !o.shard && !o.signal?.aborted && !results.some((r) => r.cutShort),
     version: toolVersion(),
-    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: o.claimsFiles ?? [], shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
+    config: { seed: o.seed, runs: o.runs, controlRuns: o.controlRuns, searchRuns, digits: o.digits, maxDigits: policy.maxDigits, claims: o.claims, claimsFiles: (o.claimsFiles ?? []).map((f) => recordedClaimsFile(f, o.out)), shard: o.shard ? { ...o.shard, properties: all.map((p) => p.id) } : null },
     specs: specs.filter((s) => chosen.includes(s.id) && selected.some((p) => p.claim === s.id)),
     results,
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  writeReport(o.out, [
+  if (o.out !== undefined) writeReport(o.out, [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { INSTALLED, PACKAGE_ROOT, packagePath } from '../package-root.ts';
 import type { Json } from './serialize.ts';
 import { fromJson } from './serialize.ts';
 import { isTruncated } from './report-json.ts';
@@ -10,6 +10,10 @@ import { isTruncated } from './report-json.ts';
  * control or a probe, kept in `corpus/<claim>.json` (the values, not only seed and path) and run
  * first on every run through fast-check's `examples`, so a found violation stays a regression case
  * and every recorded finding is reproduced before any random instance is drawn.
+ *
+ * Two places: the corpus bundled with kd-verify (its own findings, read-only when it is installed)
+ * and the user's corpus in their project (`--corpus DIR`, default `.kdverify/corpus`), where
+ * `--update-corpus` adds a run's findings.
  */
 export interface CorpusEntry {
   property: string;
@@ -19,24 +23,64 @@ export interface CorpusEntry {
   note: string;
 }
 
-export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+/** The corpus bundled with kd-verify. */
+export const CORPUS_DIR = packagePath('corpus');
 
-let cache: CorpusEntry[] | undefined;
+/** The user's corpus when no --corpus is given: `.kdverify/corpus` under the working directory. */
+export const DEFAULT_USER_CORPUS = join('.kdverify', 'corpus');
 
-export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
-  if (dir === CORPUS_DIR && cache) return cache;
-  const entries = !existsSync(dir) ? [] : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => {
+const cache = new Map<string, CorpusEntry[]>();
+
+function readCorpusDir(dir: string): CorpusEntry[] {
+  return !existsSync(dir) ? [] : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => {
     const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entries?: CorpusEntry[] };
-    if (!Array.isArray(data.entries)) throw new Error(`corpus file ${f} has no 'entries' array`);
+    if (!Array.isArray(data.entries)) throw new Error(`corpus file ${join(dir, f)} has no 'entries' array`);
     return data.entries;
   });
-  if (dir === CORPUS_DIR) cache = entries;
-  return entries;
 }
 
-/** The corpus instances of a property (variant null) or of one of its controls or probes. */
-export function examplesFor(property: string, variant: string | null): unknown[][] {
-  return loadCorpus().filter((e) => e.property === property && e.variant === variant).map((e) => [fromJson(e.instance)]);
+/** The entries of the bundled corpus and of the given directories (each read once per process). */
+export function loadCorpus(dirs: readonly string[] = []): CorpusEntry[] {
+  const all = [...new Set([CORPUS_DIR, ...dirs].map((d) => resolve(d)))];
+  return all.flatMap((dir) => {
+    if (!cache.has(dir)) cache.set(dir, readCorpusDir(dir));
+    return cache.get(dir)!;
+  });
+}
+
+/** The corpus instances of a property (variant null) or of one of its controls or probes; `dirs`: the user's corpus directories. */
+export function examplesFor(property: string, variant: string | null, dirs: readonly string[] = []): unknown[][] {
+  return loadCorpus(dirs).filter((e) => e.property === property && e.variant === variant).map((e) => [fromJson(e.instance)]);
+}
+
+export class CorpusError extends Error {
+  override name = 'UsageError';
+}
+
+/** Refuse a corpus directory inside the installed package: its bundled corpus is read, never written. */
+export function checkCorpusDir(dir: string): void {
+  const rel = relative(PACKAGE_ROOT, resolve(dir));
+  if (INSTALLED && !rel.startsWith('..') && !/^([a-zA-Z]:)?[\\/]/.test(rel)) throw new CorpusError(`--corpus ${dir} is inside the installed kd-verify package, whose corpus is read-only: keep your corpus in your project (default ${DEFAULT_USER_CORPUS})`);
+}
+
+/**
+ * Add a report's findings (see newEntries) to the corpus in `dir`, skipping what the bundled
+ * corpus or `dir` already holds; returns the entries added and how many `dir` holds now.
+ */
+export function updateCorpus(report: Parameters<typeof newEntries>[0], dir: string, note: string): { added: CorpusEntry[]; total: number } {
+  checkCorpusDir(dir);
+  const own = readCorpusDir(resolve(dir));
+  const added = newEntries(report, [...loadCorpus(), ...own], note);
+  if (added.length) {
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of corpusFiles([...own, ...added])) {
+      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+      writeFileSync(tmp, text);
+      renameSync(tmp, join(dir, name));
+    }
+    cache.delete(resolve(dir));
+  }
+  return { added, total: own.length + added.length };
 }
 
 /**

@@ -37,7 +37,8 @@ export class StreamQueue {
   }
 }
 
-export const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+// from the sources the entry registers the TypeScript hooks first; the built package runs the compiled worker
+export const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
 
 export interface WorkerRunOptions {
   jobs: number;

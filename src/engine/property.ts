@@ -98,6 +98,7 @@ export interface PropertyDef<I, D = undefined> {
   figures?: Figure[];
 }
 
+/** A figure written next to the report: an SVG file and its caption. */
 export interface Figure {
   /** file name inside the report directory, e.g. 'kd-tight-rho0.svg' */
   file: string;

@@ -41,6 +41,8 @@ export interface Budget {
   searchRuns?: number;
   /** Wall-clock deadline (ms since the epoch) of a --time-limit run: properties are cut short there. */
   deadline?: number;
+  /** The user's corpus directories, run first with the bundled corpus (see corpus.ts). */
+  corpus?: readonly string[];
 }
 
 export interface ControlResult {
@@ -58,6 +60,7 @@ export interface ControlResult {
   witness: InstanceRecord | null;
 }
 
+/** One property's outcome in a run (report.json's `claims[].properties[]`). */
 export interface PropertyResult {
   id: string;
   claim: string;
@@ -146,7 +149,7 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
       }
       return false;
     }),
-    { seed, numRuns: budget.controlRuns, endOnFailure: true, examples: examplesFor(prop.id, control.id), ...timeLimit(budget) },
+    { seed, numRuns: budget.controlRuns, endOnFailure: true, examples: examplesFor(prop.id, control.id, budget.corpus), ...timeLimit(budget) },
   );
   const witnessInstance = details.failed && details.counterexample ? details.counterexample[0] : undefined;
   // A control is refuted by a certified violation, not by an exception in its formula.
@@ -254,7 +257,7 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
       } else if (cert.class === 'vacuous') infiniteSides += /infinity|∞/.test(cert.reason ?? '') ? 1 : 0;
       return true;
     }),
-    { seed, numRuns, examples: examplesFor(prop.id, null), randomType: recorder.randomType, ...timeLimit(budget) },
+    { seed, numRuns, examples: examplesFor(prop.id, null, budget.corpus), randomType: recorder.randomType, ...timeLimit(budget) },
   );
   let cutShort = details.interrupted;
 

@@ -13,6 +13,7 @@ import { matrixOf, spdOf } from './matrices.ts';
  * Y is one draw W*X + ν·E of the label channel with E on a grid.
  */
 export type Family = 'balanced' | 'rank-bottleneck' | 'hot-teacher' | 'shrunk-teacher' | 'geometry-mismatch' | 'ill-conditioned';
+/** A rank-κ-student model and the family it was drawn from. */
 export type FamilyModel = RankStudentModel & { family: Family };
 
 const dims = fc.record({ k: fc.integer({ min: 1, max: 2 }), d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 3 }) });
@@ -72,4 +73,5 @@ export function familiesAt({ k, d, n }: { k: number; d: number; n: number }, bot
   );
 }
 
+/** Rank-κ-student models from the six families, at random small dimensions. */
 export const rankStudentArb: fc.Arbitrary<FamilyModel> = dims.chain((size) => familiesAt(size));

@@ -14,6 +14,7 @@ export interface LgData {
   nu: number;
 }
 
+/** Linear-Gaussian data: k, d ≤ 3, n ≤ 4, with a grid of λ, β_T and ν. */
 export const lgDataArb: fc.Arbitrary<LgData> = fc
   .record({ k: fc.integer({ min: 1, max: 3 }), d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 4 }) })
   .chain(({ k, d, n }) =>

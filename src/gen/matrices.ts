@@ -9,15 +9,19 @@ import { gridReal } from './reals.ts';
  */
 const entry = fc.oneof(fc.integer({ min: -3, max: 3 }), gridReal(-5, 5, 2));
 
+/** r×c matrices with small integer or grid entries. */
 export const matrixOf = (r: number, c: number): fc.Arbitrary<number[][]> => fc.array(fc.array(entry, { minLength: c, maxLength: c }), { minLength: r, maxLength: r });
 
+/** The ridges ε of the generated SPD matrices B·Bᵀ + εI, from well to badly conditioned. */
 export const RIDGES = [1, 0.1, 1e-3, 1e-6, 1e-9, 1e-12] as const;
 
+/** A generated SPD matrix and how it was built. */
 export interface SpdSpec {
   ridge: number;
   matrix: number[][];
 }
 
+/** n×n SPD matrices B·Bᵀ + εI, ε from RIDGES. */
 export function spdOf(n: number): fc.Arbitrary<SpdSpec> {
   return fc.record({ B: matrixOf(n, n), ridge: fc.constantFrom(...RIDGES) }).map(({ B, ridge }) => ({
     ridge,

@@ -7,6 +7,7 @@ import { weightsOf, type WeightKind } from './weights.ts';
  */
 export type PairRelation = 'independent' | 'equal' | 'abs-continuous' | 'disjoint' | 'perturbed' | 'scaled';
 
+/** A pair (q, p) of weight vectors of one size, and how they were made. */
 export interface WeightPair {
   relation: PairRelation;
   kinds: [WeightKind, WeightKind];
@@ -33,6 +34,7 @@ const zeroWhere = (q: number[], p: number[]) => {
   return out.map((x, i) => (i === k ? 1 : x));
 };
 
+/** Pairs (q, p) of weight vectors on n atoms, mixing equal, absolutely continuous, disjoint, perturbed, scaled and independent pairs. */
 export function weightPairOf(n: number): fc.Arbitrary<WeightPair> {
   const w = weightsOf(n);
   const pair = (relation: PairRelation, a: fc.Arbitrary<[{ kind: WeightKind; weights: number[] }, { kind: WeightKind; weights: number[] }]>) =>

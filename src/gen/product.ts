@@ -9,6 +9,7 @@ import { gridReal } from './reals.ts';
  */
 export type TableKind = 'rademacher-sum' | 'additive' | 'random-int' | 'indicator' | 'max' | 'real' | 'constant';
 
+/** A generated function on a small product space: its marginal weights and its table. */
 export interface ProductInstanceData {
   kind: TableKind;
   marginals: number[][];
@@ -32,6 +33,7 @@ function tableFrom(sizes: number[], f: (c: number[]) => number): number[] {
   return Array.from({ length: n }, (_, z) => f(coordinates(sizes, z)));
 }
 
+/** Functions on small product spaces (at most 256 points), from near-tight Rademacher sums to arbitrary tables and constants. */
 export const productInstance: fc.Arbitrary<ProductInstanceData> = fc.oneof(
   {
     weight: 2,

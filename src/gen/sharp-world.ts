@@ -10,6 +10,7 @@ import { gridReal } from './reals.ts';
  */
 const coord = fc.oneof({ weight: 4, arbitrary: gridReal(-2, 2, 2) }, { weight: 1, arbitrary: fc.constant(0) });
 
+/** Sharpness worlds (see the description above). */
 export const sharpWorldArb: fc.Arbitrary<SharpWorld> = fc
   .record({ p: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 2, max: 4 }), n: fc.integer({ min: 1, max: 3 }) })
   .chain(({ p, m, n }) =>

@@ -26,6 +26,7 @@ const temperature = fc.oneof(fc.constantFrom(1, 0.5, 2, 10), logReal(-2, 2));
 
 const tieWeights = (n: number) => fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }).map((w) => (w.some((x) => x > 0) ? w : w.map((_, i) => (i === 0 ? 1 : 0))));
 
+/** Instances for the softening axioms (see AxiomInstance). */
 export const axiomInstanceArb: fc.Arbitrary<AxiomInstance> = fc.integer({ min: 1, max: 8 }).chain((n) =>
   fc.record({
     weights: fc.oneof({ weight: 3, arbitrary: weightsOf(n) }, { weight: 1, arbitrary: tieWeights(n).map((weights) => ({ kind: 'ties' as const, weights })) }),

@@ -10,6 +10,7 @@ export type ValueKind = 'small-int' | 'real' | 'large' | 'constant' | 'binary';
 
 const real = oneofS({ weight: 1, sampler: gridRealS(-50, 50) }, { weight: 1, sampler: signedLogRealS(-6, 1) }, { weight: 1, sampler: constantFromS(5e-324, -5e-324, 0.1, 1 / 3) });
 
+/** Value vectors of length n: small integers, reals, large magnitudes, constants and binary values. */
 export function valuesOf(n: number): fc.Arbitrary<{ kind: ValueKind; values: number[] }> {
   const vec = (a: Sampler<number>) => vectorOf(a, n);
   const tagged = (kind: ValueKind, a: fc.Arbitrary<number[]>) => a.map((values) => ({ kind, values }));

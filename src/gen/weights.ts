@@ -40,4 +40,5 @@ export function weightsOf(n: number): fc.Arbitrary<{ kind: WeightKind; weights: 
 export const atomCount = (max = 30): fc.Arbitrary<number> =>
   fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 3, arbitrary: fc.integer({ min: 7, max: Math.min(12, max) }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) });
 
+/** Weight vectors of a random size up to `max` (see weightsOf). */
 export const weights = (max = 30) => atomCount(max).chain((n) => weightsOf(n));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Learner, WorldSpec } from '../kd/world.ts';
+import type { DeterministicLearner, Learner, WorldSpec } from '../kd/world.ts';
 import { weightsOf } from './weights.ts';
 
 /**
@@ -9,6 +9,7 @@ import { weightsOf } from './weights.ts';
  */
 export type LossKind = 'soft-01' | 'zero-one' | 'grid';
 
+/** A generated KD world, with the loss kind and the family it was drawn from. */
 export interface WorldInstance {
   lossKind: LossKind;
   /** 'near-teacher': pseudo-labels from the true channel and a student close to the teacher (small K_n). */
@@ -36,6 +37,7 @@ const shapeArb = fc
   .record({ kx: fc.integer({ min: 1, max: 3 }), ky: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 3 }), kf: fc.integer({ min: 2, max: 4 }) })
   .filter(({ kx, ky, n }) => kx * ky <= 6 && (kx * ky) ** n <= 64);
 
+/** The loss table ℓ(f, z) of a loss kind: soft 0-1 (1 − q_f(y|x)), 0-1 against the mode of q_f, or values from a grid. */
 export function lossTable(kind: LossKind, predictors: number[][][], grid: number[]): number[][] {
   return predictors.map((p, f) =>
     p.flatMap((row, x) => {
@@ -90,6 +92,23 @@ function randomWorldArb(options: { teacher?: 'gibbs' | 'erm'; student?: 'gibbs' 
   );
 }
 
+/** Worlds with a deterministic ERM teacher and an ERM student over the same class (K_n finite). */
+export const ermWorldArb: fc.Arbitrary<WorldInstance> = worldArb({ teacher: 'erm', student: 'erm' }).map((i): WorldInstance => ({ ...i, world: { ...i.world, student: { kind: 'erm' } } }));
+
+/** A deterministic learner over a class of `kf` hypotheses: ERM over the whole class, one hypothesis, or a subclass. */
+export const deterministicLearnerArb = (kf: number): fc.Arbitrary<DeterministicLearner> =>
+  fc.oneof(
+    fc.constant<DeterministicLearner>({ kind: 'erm' }),
+    fc.integer({ min: 0, max: kf - 1 }).map((f): DeterministicLearner => ({ kind: 'erm', subclass: [f] })),
+    fc.subarray(Array.from({ length: kf }, (_, i) => i), { minLength: 1 }).map((s): DeterministicLearner => ({ kind: 'erm', subclass: s })),
+  );
+
+/** Worlds with a randomised teacher: an internal seed, uniform over 2–3 deterministic learners, picks the one that trains (ERM student). */
+export const seededTeacherWorldArb: fc.Arbitrary<WorldInstance> = ermWorldArb.chain((inst) =>
+  fc.array(deterministicLearnerArb(inst.world.predictors.length), { minLength: 2, maxLength: 3 }).map((seeds): WorldInstance => ({ ...inst, world: { ...inst.world, teacher: { kind: 'seeded', seeds } } })),
+);
+
+/** Coverage labels of a world (family, loss, teacher and student kinds, n, number of datasets). */
 export const classifyWorld = ({ lossKind, family, world: w }: WorldInstance): string[] => [
   `family:${family ?? 'random'}`,
   `loss:${lossKind}`,

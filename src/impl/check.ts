@@ -19,6 +19,7 @@ export interface CaseRecord {
   judgement: Judgement;
 }
 
+/** One protocol function's outcome in a check-impl run. */
 export interface FunctionResult {
   fn: string;
   status: FunctionStatus;

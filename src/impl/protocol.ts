@@ -24,6 +24,7 @@ export const FUNCTIONS = {
   hoeffding_sigma: ['a', 'b'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** A function of the check-impl protocol (kl_discrete, entropy, …, hoeffding_sigma). */
 export type FnName = keyof typeof FUNCTIONS;
 export const FN_NAMES = Object.keys(FUNCTIONS) as FnName[];
 export const isFnName = (s: string): s is FnName => Object.hasOwn(FUNCTIONS, s);

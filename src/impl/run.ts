@@ -6,6 +6,7 @@ import { deriveSeed } from '../engine/seed.ts';
 import type { FnName } from './protocol.ts';
 import { DEFAULT_PROFILE, type PrecisionName, type Profile, type Validation } from './precision.ts';
 
+/** The check-impl report (report.json of `kdverify check-impl`, returned by `checkImpl()`). */
 export interface ImplReport {
   schemaVersion: 2;
   kind: 'check-impl';

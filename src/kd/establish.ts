@@ -8,6 +8,7 @@ import { cachedProxyOfH, type HProxy } from './proxy.ts';
 import { distillationQuantities, worldLaws } from './processes.ts';
 import { checkWorld, lossRange, type WorldSpec } from './world.ts';
 
+/** What establishWorld derives from a world: the world and the certified proxy of h under Δ. */
 export interface WorldDerived {
   world: WorldSpec;
   proxy: HProxy;

@@ -11,6 +11,7 @@ import { datasetPoints, pointsOf, sizes, sortedPointsOf, type DeterministicLearn
  */
 export type Law<T> = Map<number, T>;
 
+/** The exact laws of a world in one arithmetic context (see worldLaws). */
 export interface WorldLaws<T> {
   /** μⁿ(d), the teacher's data law. */
   data: Law<T>;
@@ -121,6 +122,7 @@ function pseudoTargets(w: WorldSpec, plan: WorldPlan, d: number, fT: number): Ar
   return (plan.pseudo[key] = t);
 }
 
+/** The exact laws of a world in F: μⁿ, Δ, the pseudo-labelled data law Γ_D̂, Γ, both kernels and h. */
 export function worldLaws<T>(F: Field<T>, w: WorldSpec): WorldLaws<T> {
   const { ky, kz, kf } = sizes(w);
   const n = w.n;

@@ -14,6 +14,7 @@ export function hLawUnderDelta<T>(F: Field<T>, w: WorldSpec): { w: T[]; x: T[] }
   return lawOf(L.delta, L.kf, L.h);
 }
 
+/** The law of g(d, f) under a joint law P, as (weights, values). */
 export function lawOf<T>(P: Law<T>, kf: number, g: (d: number, f: number) => T): { w: T[]; x: T[] } {
   const w: T[] = [], x: T[] = [];
   for (const [k, p] of P) {
@@ -23,6 +24,7 @@ export function lawOf<T>(P: Law<T>, kf: number, g: (d: number, f: number) => T):
   return { w, x };
 }
 
+/** A certified sub-Gaussian variance proxy of h under Δ, and how it was obtained. */
 export interface HProxy {
   /** Certified upper end of a sub-Gaussian variance proxy of h under Δ (exact decimal). */
   sigma2: string;
@@ -34,11 +36,6 @@ export interface HProxy {
   argmax: number;
 }
 
-/**
- * A certified sub-Gaussian proxy of h(D, f_T) under Δ: the best proxy of its exact law by branch
- * and bound (double intervals, with an extended exponent if need be, then Decimal); when the variance cannot be separated from 0 (h
- * constant to the precision), Hoeffding's proxy of its range, which is always valid.
- */
 /** proxyOfH, memoised by the world (several properties check the same worlds). */
 export const cachedProxyOfH = memoByJson(proxyOfH);
 
@@ -64,6 +61,11 @@ export function mergeEqualAtoms<T>(F: Field<T>, law: { w: T[]; x: T[] }): { w: T
   return { w, x };
 }
 
+/**
+ * A certified sub-Gaussian proxy of h(D, f_T) under Δ: the best proxy of its exact law by branch
+ * and bound (double intervals, with an extended exponent if need be, then Decimal); when the variance cannot be separated from 0 (h
+ * constant to the precision), Hoeffding's proxy of its range, which is always valid.
+ */
 export function proxyOfH(w: WorldSpec): HProxy {
   // h (nearly) constant under Δ: the branch and bound cannot separate its variance from 0 in any
   // context worth the cost, and the range proxy is then as good as any.

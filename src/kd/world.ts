@@ -13,14 +13,17 @@
  * so the student sees the teacher's inputs with labels drawn from the teacher's soft predictions.
  */
 
+/** A deterministic learner: the empirical-risk minimiser over the class (or a subclass), lowest index on ties. */
 export type DeterministicLearner = { kind: 'erm'; subclass?: number[] };
 
+/** A teacher or student kernel P(f | d): Gibbs posterior ∝ exp(−β·n·L_d(f)), ERM, or a seeded (randomised) ERM. */
 export type Learner =
   | { kind: 'gibbs'; beta: number; subclass?: number[] }
   | DeterministicLearner
   /** A randomised learner: an internal seed ξ, uniform over `seeds`, picks a deterministic learner. */
   | { kind: 'seeded'; seeds: DeterministicLearner[] };
 
+/** A finite KD world (see above): data law, predictors, loss table, n, teacher and student. */
 export interface WorldSpec {
   /** μ_X as weights over X. */
   xWeights: number[];
@@ -35,6 +38,7 @@ export interface WorldSpec {
   student: Learner;
 }
 
+/** A malformed world (sizes that do not match, a loss that is not finite, an empty subclass, …). */
 export class WorldError extends Error {
   override name = 'WorldError';
 }

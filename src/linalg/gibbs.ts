@@ -19,6 +19,7 @@ export function gibbsPrecision<T>(F: Field<T>, X: Mat<T>, p: GibbsParams): Mat<T
   return add(F, scale(F, F.fromNumber(p.lambda), identity(F, X.length)), scale(F, c, matmul(F, X, transpose(X))));
 }
 
+/** The Gibbs posterior MN(W̄, I_k, Σ) of the linear-Gaussian teacher in closed form: Σ = (λI + (β/ν²)XXᵀ)⁻¹, W̄ = (β/ν²)·YXᵀΣ. */
 export function gibbsClosedForm<T>(F: Field<T>, X: Mat<T>, Y: Mat<T>, p: GibbsParams): { mean: Mat<T>; sigma: Mat<T> } {
   const c = F.div(F.fromNumber(p.betaT), F.square(F.fromNumber(p.nu)));
   const sigma = inverseSpd(F, gibbsPrecision(F, X, p));

@@ -19,6 +19,7 @@ export interface LgModel {
   student: GibbsParams;
 }
 
+/** A Gaussian law N(mean, cov), the mean as a column. */
 export interface Gaussian<T> {
   mean: Mat<T>;
   cov: Mat<T>;
@@ -40,6 +41,7 @@ export function joint<T>(F: Field<T>, m: Mat<T>, C: Mat<T>, A: Mat<T>, S: Mat<T>
   return { mean: [...m, ...matmul(F, A, m)], cov: [...top, ...bottom] };
 }
 
+/** The joint Gaussian laws Δ and Γ of (vec data, vec W) given X. */
 export function lgLaws<T>(F: Field<T>, model: LgModel) {
   const X: Mat<T> = model.X.map((r) => r.map((x) => F.fromNumber(x)));
   const Ws: Mat<T> = model.Wstar.map((r) => r.map((x) => F.fromNumber(x)));

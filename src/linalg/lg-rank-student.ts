@@ -58,6 +58,7 @@ export function xFullRank(X: number[][]): boolean {
   }
 }
 
+/** The frozen rank-κ map M and the Eckart–Young optimum of a model, by Decimal SVD (used as exact data afterwards). */
 export function rankStudentDerived(m: RankStudentModel): RankStudentDerived {
   const D = decimalField(DIGITS);
   const X = lift(D, m.X), k = m.Wstar.length, r = m.kappa;
@@ -87,6 +88,7 @@ const blocks = <T>(A: Mat<T>, B: Mat<T>, C: Mat<T>): Mat<T> => {
 const halfExpectedQuad = <T>(F: Field<T>, Q: Mat<T>, m: Mat<T>, C: Mat<T>): T =>
   F.div(F.add(matmul(F, matmul(F, transpose(m), Q), m)[0][0], trace(F, matmul(F, Q, C))), F.fromNumber(2));
 
+/** K_n(D_n) and the terms of its decomposition (Bias, Var, Apx, Cov, Spread) for the rank-κ student. */
 export interface FinalTerms<T> {
   /** K_n(D_n), exact */
   Kn: T;
@@ -101,6 +103,7 @@ export interface FinalTerms<T> {
   meanTerm: T;
 }
 
+/** K_n(D_n) and every term of the decomposition in closed form, in F. */
 export function rankStudentTerms<T>(F: Field<T>, m: RankStudentModel, d: RankStudentDerived): FinalTerms<T> {
   const X = lift(F, m.X), Ws = lift(F, m.Wstar), Y = lift(F, m.Y);
   const k = m.Wstar.length, n = m.X[0].length, dim = m.X.length;

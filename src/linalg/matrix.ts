@@ -7,6 +7,7 @@ import { sum } from '../numerics/field.ts';
  */
 export type Mat<T> = T[][];
 
+/** A matrix of the wrong shape, or not positive definite where it must be. */
 export class LinalgError extends Error {
   override name = 'LinalgError';
 }

@@ -52,6 +52,7 @@ export type InstanceVerdict = 'holds' | 'attained' | 'violated' | 'undecided';
  */
 export type InstanceClass = 'informative' | 'degenerate' | 'vacuous';
 
+/** How far certification may raise the precision, and what counts as zero at the working precision. */
 export interface PrecisionPolicy {
   /** Working precision P: "zero to the working precision" means |margin| ≤ scale·10^−(P−guardDigits). */
   digits: number;
@@ -66,15 +67,18 @@ export interface PrecisionPolicy {
   noDoubleScreen?: boolean;
 }
 
+/** The policy for a working precision of `digits`: escalation up to 4× digits, five guard digits. */
 export function precisionPolicy(digits: number, overrides: Partial<PrecisionPolicy> = {}): PrecisionPolicy {
   return { digits, maxDigits: 4 * digits, startDigits: Math.min(20, digits), guardDigits: 5, ...overrides };
 }
 
+/** An enclosure [lo, hi] of a value, its ends as exact decimal strings. */
 export interface Enclosure {
   lo: string;
   hi: string;
 }
 
+/** The certified verdict on one instance: the enclosures of both sides and of the margin, and the context and precision that decided. */
 export interface Certificate {
   verdict: InstanceVerdict;
   class: InstanceClass;

@@ -9,6 +9,7 @@ import { exactDecimalString, nextDown } from './exact.ts';
 import { decimalConstructor } from './decimal-field.ts';
 import { extremaIn, type EndOps } from './trig-extrema.ts';
 
+/** A certified enclosure with Decimal ends (the values of `intervalField(digits)`). */
 export type DecimalInterval = Interval<Decimal>;
 
 const cache = new Map<number, Field<DecimalInterval>>();

@@ -3,6 +3,7 @@ import type { Interval } from './interval.ts';
 import { exactDecimalString } from './exact.ts';
 import { extremaIn, type EndOps } from './trig-extrema.ts';
 
+/** A certified enclosure with double ends (the values of `intervalDoubleField`). */
 export type DoubleInterval = Interval<number>;
 
 const EPS = 2 ** -52;

@@ -10,6 +10,7 @@ export interface FiniteRV {
   readonly law: FiniteDist;
 }
 
+/** A finite random variable: `values[i]` with probability ∝ `law.weights[i]`. */
 export function rv(values: readonly number[], law: FiniteDist): FiniteRV {
   if (values.length !== law.weights.length) throw new RangeError(`${values.length} values for ${law.weights.length} weights`);
   values.forEach((x, i) => {
@@ -30,11 +31,13 @@ export function atoms<T>(F: Field<T>, X: FiniteRV): { w: T[]; x: T[] } {
   return { w, x };
 }
 
+/** E X. */
 export const mean = <T>(F: Field<T>, X: FiniteRV): T => {
   const { w, x } = atoms(F, X);
   return weightedMean(F, w, x);
 };
 
+/** Var X. */
 export const variance = <T>(F: Field<T>, X: FiniteRV): T => {
   const { w, x } = atoms(F, X);
   return weightedVariance(F, w, x);

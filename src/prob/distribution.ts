@@ -9,6 +9,7 @@ export interface FiniteDist {
   readonly weights: readonly number[];
 }
 
+/** Invalid weights: empty, negative, not finite, all zero, or spaces of different sizes. */
 export class DistributionError extends Error {
   override name = 'DistributionError';
 }

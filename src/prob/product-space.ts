@@ -11,10 +11,12 @@ export interface ProductFunction {
   readonly table: readonly number[];
 }
 
+/** The number of points of the product space, Π|Z_i|. */
 export function pointCount(marginals: readonly FiniteDist[]): number {
   return marginals.reduce((n, d) => n * d.weights.length, 1);
 }
 
+/** A function on the product space of the marginals, as a table in mixed radix (coordinate 0 fastest); checks its size and finiteness. */
 export function productFunction(marginals: readonly FiniteDist[], table: readonly number[]): ProductFunction {
   const n = pointCount(marginals);
   if (table.length !== n) throw new RangeError(`the table has ${table.length} entries for ${n} points`);

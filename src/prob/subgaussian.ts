@@ -20,6 +20,7 @@ export function mgfBoundRhs<T>(F: Field<T>, mu: T, sigma2: T, lambda: T): T {
   return F.add(F.mul(lambda, mu), F.div(F.mul(F.square(lambda), sigma2), F.fromNumber(2)));
 }
 
+/** A certified enclosure of the best sub-Gaussian variance proxy σ*² = sup_{λ≠0} 2ψ_c(λ)/λ². */
 export interface ProxyEnclosure {
   /** Certified lower bound of σ*² (a value of 2ψ_c(λ)/λ² at `argmax`, or Var X), exact decimal. */
   lo: string;

@@ -38,6 +38,7 @@ export function asSharpWorld(w: SharpKdWorld): SharpWorld {
   };
 }
 
+/** The exact distillation quantities of a sharpness KD world in F: K_n, gen_T, gen_S, the sharpness terms, the bounded-difference constants and Theorem 12's σ0, σ_u(ρ), ν(ρ). */
 export function sharpKdQuantities<T>(F: Field<T>, w: SharpKdWorld) {
   const sw = asSharpWorld(w);
   const q = sharpQuantities(F, sw);

@@ -20,6 +20,7 @@ export interface TightnessConstants {
   range: number;
 }
 
+/** The tightness regime's quantities in F: A0, A1, A2, c_K, ρ0 and the advantage B_std − B_sh(ρ) (see above). */
 export function tightness<T>(F: Field<T>, c: TightnessConstants, o: { A1?: 'kappa-alpha'; tauFactor?: number } = {}) {
   const k = F.fromNumber(c.kappa), L = F.fromNumber(c.L), g0 = F.fromNumber(c.g0), alpha = F.fromNumber(c.alpha);
   const half = (x: T) => F.div(x, F.fromNumber(2));

@@ -22,6 +22,7 @@ export interface SharpWorld {
   rho: number;
 }
 
+/** The range [a, b] = [0, 2] of the cosine loss. */
 export const LOSS_RANGE = { a: 0, b: 2 } as const;
 
 /** All m^n datasets as index tuples (coordinate 0 least significant), with their μ^n weights. */

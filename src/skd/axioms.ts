@@ -43,6 +43,7 @@ const largeTRate = <T>(F: Field<T>, i: AxiomInstance): T => {
   return F.sub(F.exp(F.div(F.sub(F.fromNumber(2), logMin), F.fromNumber(i.Tbig))), F.fromNumber(1));
 };
 
+/** The softening axioms as certified relations on generated instances. */
 export const AXIOMS: readonly Axiom[] = [
   {
     key: 'simplex',

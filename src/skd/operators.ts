@@ -26,6 +26,7 @@ function escort<T>(F: Field<T>, w: readonly number[], exponent: T): T[] {
 /** The escort distribution p^b/Σ p^b for an exponent given exactly (b = 1/T). */
 export const powerByExponent = <T>(F: Field<T>, w: readonly number[], b: number): T[] => escort(F, w, F.fromNumber(b));
 
+/** Power (escort) softening p^{1/T}/Σ p^{1/T}. */
 export const power: Operator = {
   id: 'power',
   description: 'power (escort) softening p^{1/T}/Σ p^{1/T}',
@@ -74,6 +75,7 @@ export const truncate = (w: readonly number[], k: number): number[] => {
   return w.map((x, i) => (keep[i] ? x : 0));
 };
 
+/** Power softening of the top-k truncation (a planted bad operator for k ≥ 2). */
 export const powerTopK = (k: number): Operator => ({
   id: `power-top${k}`,
   description: `power softening of the top-${k} truncation, F_T(trunc_${k} p)`,
@@ -121,4 +123,5 @@ export const complementMixing: Operator = {
   },
 };
 
+/** Every operator the axiom table classifies: the families of the paper and the planted bad ones. */
 export const OPERATORS: readonly Operator[] = [power, softmaxLogits, mixing, powerTopK(2), additiveSmoothing(0.01), sharpening, complementMixing];

@@ -28,6 +28,7 @@ export function softmaxOn<T>(F: Field<T>, a: readonly T[], on: readonly boolean[
 export const entropyOf = <T>(F: Field<T>, q: readonly T[]): T =>
   F.neg(sum(F, q.filter((x) => F.sign(x) !== 0).map((x) => F.mul(x, F.log(F.max(x, F.fromNumber(0)))))));
 
+/** ‖a − b‖₁. */
 export const l1 = <T>(F: Field<T>, a: readonly T[], b: readonly T[]): T => sum(F, a.map((x, i) => F.abs(F.sub(x, b[i]))));
 
 /** The uniform distribution on the entries flagged in `on`. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { packagePath } from '../package-root.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
 /** The theory as data: the claim catalogues in spec/, validated against spec/claim.schema.json. */
@@ -28,7 +29,7 @@ export interface PaperSpec {
 
 export const SPEC_FILES = ['kd-generalization.json', 'sparse-kd.json'] as const;
 
-const specDir = fileURLToPath(new URL('../../spec/', import.meta.url));
+const specDir = packagePath('spec') + sep;
 
 export class CatalogueError extends Error {
   override name = 'CatalogueError';

@@ -35,7 +35,7 @@ describe('kdverify command line', () => {
     const r = kdverify(...(args as string[]));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(run with --help')).length).toBe(1);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(run with --help') && !l.startsWith('(Did you mean')).length).toBe(1);
   });
 
   it('--help exits 0', () => {

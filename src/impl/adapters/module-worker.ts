@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../../user-module.ts';
 
 /**
  * Runs a module adapter's functions on a worker thread, so that a function that loops forever can
@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 const { file } = workerData as { file: string };
 let mod: Record<string, unknown>;
 try {
-  mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  mod = await importUserModule(file);
+  // a CommonJS module's functions are on module.exports
+  if (typeof mod.default === 'object' && mod.default !== null) mod = { ...(mod.default as Record<string, unknown>), ...mod };
   parentPort!.postMessage({ ready: true, name: typeof mod.name === 'string' ? mod.name : null, functions: Object.keys(mod).filter((k) => typeof mod[k] === 'function') });
 } catch (e) {
   parentPort!.postMessage({ ready: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });

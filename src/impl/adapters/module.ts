@@ -25,7 +25,9 @@ export class ModuleAdapter implements Adapter {
   }
 
   private start(): Promise<{ name: string | null; functions: string[] }> {
-    const worker = new Worker(new URL('./module-worker-entry.mjs', import.meta.url), { workerData: { file: resolve(this.source) }, stdout: true, stderr: true });
+    // from the sources the entry registers tsx first; the built package runs the compiled worker
+    const entry = new URL(import.meta.url.endsWith('.ts') ? './module-worker-entry.mjs' : './module-worker.js', import.meta.url);
+    const worker = new Worker(entry, { workerData: { file: resolve(this.source) }, stdout: true, stderr: true });
     // what the module prints (console.log, warnings) goes to the report, not to the terminal
     worker.stdout.setEncoding('utf8').on('data', (c: string) => this.err.push(c));
     worker.stderr.setEncoding('utf8').on('data', (c: string) => this.err.push(c));
