@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point. The installed package runs the compiled CLI (dist/); a source checkout runs the
 // TypeScript sources through the project's hooks (tsx, and esbuild for its own files: src/loader/),
-// with the sources standing in for the package's own name (scripts/source-conditions.mjs).
+// with the sources standing in for the package's own name (src/loader/source-conditions.mjs).
 import { existsSync } from 'node:fs';
 
 // A closed pipe (e.g. `kdverify run | head -1`) ends the output, not the run: what would have been
@@ -18,8 +18,6 @@ for (const stream of [process.stdout, process.stderr])
 const source = new URL('../src/cli/main.ts', import.meta.url);
 let main;
 if (existsSync(source)) {
-  const { register } = await import('node:module');
-  register('../scripts/source-conditions.mjs', import.meta.url);
   await import('../src/loader/register.mjs');
   ({ main } = await import(source.href));
 } else {

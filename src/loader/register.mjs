@@ -4,6 +4,8 @@
 import { register as registerHooks } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
+// `kd-verify` imported by a claims file or an example resolves to the sources (source-conditions.mjs)
+registerHooks('./source-conditions.mjs', import.meta.url);
 registerTsx();
 registerHooks('./hooks.mjs', import.meta.url);
 // child processes (bench workloads started by plain tsx re-run themselves under these hooks) can tell

@@ -43,7 +43,8 @@ describe('replay of a report whose stored instance is malformed', () => {
   ])('%s: exit 2 with a one-line message, never 1 (which means "violated again")', (_name, instance) => {
     const report = readReport(out);
     report.claims[0].counterexample!.instance = instance;
-    const edited = join(dir, `edited-${Object.keys(instance)[0]}.json`);
+    // beside the original: the report names its claims file relative to its own directory
+    const edited = join(out, `edited-${Object.keys(instance)[0]}.json`);
     writeFileSync(edited, JSON.stringify(report));
     const r = kdverify(['replay', '--report', edited, '--claim', 'USER-FALSE']);
     expectOneLineError(r, 2, /stored counterexample of USER-FALSE cannot be evaluated/);
