@@ -9,7 +9,8 @@ import { InsufficientPrecision } from './insufficient-precision.ts';
  * The two sides of a claimed relation, as computed by one formula in some arithmetic context, with
  * what the verdict needs to say how much the bound tells:
  * - `base`: the baseline the bound adds to or subtracts from (T8: gen_T; T10: c·gen_T; default 0),
- *   so that the room used is (lhs − base)/(rhs − base);
+ *   so that the room used is (lhs − base)/(rhs − base); the rhs value itself as base declares a
+ *   bound with no room by construction (a degenerate instance);
  * - `trivial`: the bound that holds for free (for `le` a trivial upper bound of lhs, for `ge` a
  *   trivial lower bound): a bound at or beyond it is vacuous;
  * - `scale`: the magnitude of terms that cancel in rhs − lhs, when it exceeds |lhs| and |rhs|
@@ -223,7 +224,9 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     if (noRoom) return out(verdict, cert(verdict, 'informative', reason));
     // room used: (lhs − base)/(rhs − base); no room (rhs = base) is an identity, not a sharp bound
     const zero = F.fromNumber(0);
-    const den = F.sub(sides.rhs, sides.base ?? zero);
+    // a base that is the rhs itself is a bound with no room by construction (e.g. K_n = 0 because
+    // Γ = Δ), even where its enclosure is not a point
+    const den = sides.base !== undefined && sides.base === sides.rhs ? zero : F.sub(sides.rhs, sides.base ?? zero);
     const denSign = F.sign(den);
     if (denSign === 0) return out(verdict, cert(verdict, 'degenerate', 'no room: the bound equals its base'));
     if (denSign === undefined) {

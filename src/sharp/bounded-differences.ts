@@ -13,14 +13,7 @@ import { datasets, neighbourPairs, sharpQuantities, type SharpWorld } from './wo
  *   H(D)  = L_P(f) − L_D(f),  H_U(D) = E_U[L_P(f+U) − L_D(f+U)],  S(D) = E_U L_D(f+U) − L_D(f).
  * A caller that already has the world's quantities and teachers (in the same context) passes them.
  */
-export function boundedDifferences<T>(F: Field<T>, w: SharpWorld, q = sharpQuantities(F, w), teachers = datasets(w).map((D) => q.teacher(D))) {
-  const all = datasets(w);
-  const LP = q.population(q.loss), LPU = q.population(q.smoothedLoss);
-  const per = all.map((D, d) => {
-    const f = teachers[d];
-    const LD = q.empirical(D, q.loss)(f), LDU = q.empirical(D, q.smoothedLoss)(f);
-    return { H: F.sub(LP(f), LD), HU: F.sub(LPU(f), LDU), S: F.sub(LDU, LD) };
-  });
+export function boundedDifferences<T>(F: Field<T>, w: SharpWorld, q = sharpQuantities(F, w), teachers = datasets(w).map((D) => q.teacher(D)), per = datasetGaps(F, w, q, teachers)) {
   const maxOf = (xs: T[]) => xs.reduce((a, b) => F.max(a, b));
   const pairs = neighbourPairs(w);
   const change = (key: 'H' | 'HU' | 'S') => maxOf(pairs.map(([d, e]) => F.abs(F.sub(per[d][key], per[e][key]))));
@@ -33,6 +26,21 @@ export function boundedDifferences<T>(F: Field<T>, w: SharpWorld, q = sharpQuant
     bdHU: change('HU'),
     bdS: change('S'),
   };
+}
+
+/**
+ * Per dataset D with teacher f = A(D): the gap H = L_P(f) − L_D(f), the empirical and population
+ * sharpness S = S_D(f), SP = S_P(f), and the smoothed gap H_U = E_U[L_P(f+U) − L_D(f+U)] = H + SP − S
+ * (formed from the sharpness terms, so it carries no cancellation of the ball averages).
+ */
+export function datasetGaps<T>(F: Field<T>, w: SharpWorld, q = sharpQuantities(F, w), teachers = datasets(w).map((D) => q.teacher(D))) {
+  const LP = q.population(q.loss), SPof = q.population(q.sharpness);
+  return datasets(w).map((D, d) => {
+    const f = teachers[d];
+    const H = F.sub(LP(f), q.empirical(D, q.loss)(f));
+    const S = q.empirical(D, q.sharpness)(f), SP = SPof(f);
+    return { H, S, SP, HU: F.add(H, F.sub(SP, S)) };
+  });
 }
 
 /** (A3) L = ω·max‖x_j‖ and (A4) α = ω²·max‖x_j‖² for the cosine loss. */
