@@ -8,7 +8,7 @@ import { defineProperty, type Established, type HypothesisCheck } from '../src/e
 import { certifiedProxyOfLaw, type LawProxy } from '../src/prob/law-proxy.ts';
 import { sharpKdWorldArb } from '../src/gen/sharp-world.ts';
 import { asSharpWorld, sharpKdQuantities, type SharpKdQuantities, type SharpKdWorld } from '../src/sharp/kd-world.ts';
-import { certifiedTopEigenvalue, curvatureBound } from '../src/sharp/tau-op.ts';
+import { worldTauOf } from '../src/sharp/tau-op.ts';
 import { tightness } from '../src/sharp/tightness.ts';
 import { LOSS_RANGE } from '../src/sharp/world.ts';
 
@@ -155,10 +155,10 @@ export const t12Lemmas = defineProperty<SharpKdWorld>({
  * places ρ at t·ρ0 of the world (ρ0 from its constants in doubles, t < 1 mostly, some t in (1, 2) for
  * the control), so most worlds are in the regime; the hypothesis is certified on each.
  */
-const tauOf = memoByJson((w: SharpKdWorld) => certifiedTopEigenvalue((F) => curvatureBound(F, asSharpWorld(w))));
+const tauOf = (w: SharpKdWorld) => worldTauOf(asSharpWorld(w));
 
 const regimeCondition = (w: SharpKdWorld, shrink = 1): HypothesisCheck => {
-  const tau = tauOf({ ...w, rho: 0 });
+  const tau = tauOf(w);
   return {
     name: `½τ_op(ρ/${shrink})² < (σ0 − σu(ρ/${shrink}) − ν(ρ/${shrink}))√(2K_n), i.e. ρ < ${shrink === 1 ? '' : shrink + '·'}ρ0 (certified; τ_op ≥ ω²λ_max(E xxᵀ) certified)`,
     established: tau !== null && holds((F) => {
@@ -174,7 +174,7 @@ const regimeCondition = (w: SharpKdWorld, shrink = 1): HypothesisCheck => {
 
 /** ρ0 of the world from its constants (κ, L, g0, α, K_n do not depend on ρ), in doubles; NaN outside the regime's hypotheses. */
 function rho0Of(w: SharpKdWorld): number {
-  const tau = tauOf({ ...w, rho: 0 });
+  const tau = tauOf(w);
   const q = sharpKdQuantities(doubleField, w);
   const c = { kappa: q.bd.kappa, L: q.bd.L, g0: q.bd.g0, alpha: q.bd.alpha, tau: tau === null ? NaN : Number(tau), Kn: q.Kn, n: w.n, range: LOSS_RANGE.b - LOSS_RANGE.a };
   if (!(c.kappa > 0 && c.g0 < c.L && c.Kn > 0 && c.tau > 0)) return NaN;

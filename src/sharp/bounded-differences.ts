@@ -1,5 +1,6 @@
 import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
+import { memoByContext } from '../engine/memo.ts';
 import { datasets, neighbourPairs, sharpQuantities, type SharpWorld } from './world.ts';
 
 /**
@@ -49,3 +50,25 @@ export function lossConstants<T>(F: Field<T>, w: SharpWorld) {
   const xmax2 = w.xs.map((x) => sum(F, x.map((v) => F.square(F.fromNumber(v))))).reduce((a, b) => F.max(a, b));
   return { L: F.mul(omega, F.sqrt(xmax2)), alpha: F.mul(F.square(omega), xmax2) };
 }
+
+/**
+ * For the cosine loss, the per-point sharpness s(f; z_j) = cos(ω(fᵀx_j − y_j))·δ_j with
+ * δ_j = 1 − φ_p(ωρ‖x_j‖) ∈ [0, ω²ρ²‖x_j‖²/(2(p+2))] has |s| ≤ δ_j and ‖∇_f s‖ ≤ ω‖x_j‖δ_j: the
+ * first-order term of the ball average vanishes by the symmetry of U. So the bounded differences
+ * of S_D(A(D)) are at most (κ·max_j ω‖x_j‖δ_j + 2·max_j δ_j)/n (stability, then the swapped point).
+ */
+export function cosineSharpnessConstants<T>(F: Field<T>, w: SharpWorld, q = sharpQuantities(F, w)) {
+  const maxOf = (xs: T[]) => xs.reduce((a, b) => F.max(a, b));
+  return {
+    /** max_j ω‖x_j‖δ_j ≥ sup ‖∇_f s(f; z)‖ */
+    gradient: maxOf(q.deficit.map((d, j) => F.mul(F.mul(q.omega, F.sqrt(q.norm2[j])), d))),
+    /** max_j δ_j ≥ sup |s(f; z)| */
+    size: maxOf(q.deficit),
+  };
+}
+
+/** The world's constants and bounded differences, once per (context, world): a property, its controls and the other lemmas on the same stream share them. */
+export const cachedSharpWorld = memoByContext(<T>(F: Field<T>, w: SharpWorld) => {
+  const q = sharpQuantities(F, w);
+  return { bd: boundedDifferences(F, w, q), cosine: cosineSharpnessConstants(F, w, q) };
+});

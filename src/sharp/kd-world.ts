@@ -1,5 +1,6 @@
 import type { Field } from '../numerics/field.ts';
 import { sum } from '../numerics/field.ts';
+import { memoByContext } from '../engine/memo.ts';
 import { boundedDifferences, datasetGaps } from './bounded-differences.ts';
 import { datasets, LOSS_RANGE, sharpQuantities, type SharpWorld } from './world.ts';
 
@@ -39,18 +40,7 @@ export function asSharpWorld(w: SharpKdWorld): SharpWorld {
 }
 
 /** The quantities of a process, once per (context, world): establish, sides, controls and probes share them. */
-const cache = new WeakMap<object, Map<string, unknown>>();
-export function sharpKdQuantities<T>(F: Field<T>, w: SharpKdWorld): SharpKdQuantities<T> {
-  let table = cache.get(F);
-  if (!table) cache.set(F, (table = new Map()));
-  const key = JSON.stringify(w);
-  let q = table.get(key) as SharpKdQuantities<T> | undefined;
-  if (!q) {
-    if (table.size >= 2000) table.clear();
-    table.set(key, (q = computeQuantities(F, w)));
-  }
-  return q;
-}
+export const sharpKdQuantities = memoByContext(computeQuantities);
 
 export type SharpKdQuantities<T> = ReturnType<typeof computeQuantities<T>>;
 
