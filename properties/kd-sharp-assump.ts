@@ -45,7 +45,9 @@ const pairSides = (what: 'lipschitz' | 'smooth', factor = 1) => <T>(F: Field<T>,
   const g = i.f.map((v, k) => F.add(F.fromNumber(v), F.mul(F.fromNumber(i.scale), F.fromNumber(i.step[k]))));
   const dist = F.mul(F.fromNumber(i.scale), F.sqrt(sum(F, i.step.map((s) => F.square(F.fromNumber(s))))));
   const bd = lossConstants(F, i.world);
-  if (what === 'lipschitz') return { lhs: F.abs(F.sub(q.loss(f, i.j), q.loss(g, i.j))), rhs: F.mul(F.mul(F.fromNumber(factor), bd.L), dist) };
+  // a zero input: ℓ(·; z_j) does not depend on f, the difference is exactly 0
+  const constant = i.world.xs[i.j].every((v) => v === 0);
+  if (what === 'lipschitz') return { lhs: constant ? F.fromNumber(0) : F.abs(F.sub(q.loss(f, i.j), q.loss(g, i.j))), rhs: F.mul(F.mul(F.fromNumber(factor), bd.L), dist) };
   // ‖∇ℓ(f) − ∇ℓ(g)‖ = ω|sin(ω r_f) − sin(ω r_g)|·‖x‖
   const x = i.world.xs[i.j], y = F.fromNumber(i.world.ys[i.j]), omega = F.fromNumber(i.world.omega);
   const s = (v: T[]) => F.sin(F.mul(omega, F.sub(sum(F, v.map((c, k) => F.mul(c, F.fromNumber(x[k])))), y)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
-import { certify, precisionPolicy } from '../src/numerics/certify.ts';
+import { certifiedSign, certify, precisionPolicy } from '../src/numerics/certify.ts';
 import { doubleField } from '../src/numerics/double-field.ts';
 import { DEFAULT_DIGITS } from '../src/engine/budget.ts';
 import { memoByJson } from '../src/engine/memo.ts';
@@ -65,11 +65,17 @@ const hypothesis42 = (w: SharpKdWorld): HypothesisCheck => ({
   established: holds((F) => ({ lhs: F.fromNumber(0), rhs: sharpKdQuantities(F, w).sharpS })),
 });
 
+/** For the probe without (42): only worlds with K_n > 0 (certified), where the bound has room; with Γ = Δ it is (42) itself. */
+const hypothesisRoom = (w: SharpKdWorld): HypothesisCheck => ({
+  name: 'K_n > 0 (certified): the divergence term has room',
+  established: certifiedSign((F) => sharpKdQuantities(F, w).Kn, policy) === 1,
+});
+
 const establishBest = (w: SharpKdWorld, with42 = true): Established<Proxies> => {
   const p = bestProxies(w);
-  return { hypotheses: [hypothesisBest(p), ...(with42 ? [hypothesis42(w)] : [])], derived: p };
+  return { hypotheses: [hypothesisBest(p), with42 ? hypothesis42(w) : hypothesisRoom(w)], derived: p };
 };
-const establishLemmas = (w: SharpKdWorld, with42 = true): Established<undefined> => ({ hypotheses: [hypothesisLemmas(w), ...(with42 ? [hypothesis42(w)] : [])], derived: undefined });
+const establishLemmas = (w: SharpKdWorld, with42 = true): Established<undefined> => ({ hypotheses: [hypothesisLemmas(w), with42 ? hypothesis42(w) : hypothesisRoom(w)], derived: undefined });
 
 /** σ_u + ν in F: the best proxies (from their certified upper ends) or the lemmas' constants. */
 type ProxySum<D> = <T>(F: Field<T>, q: SharpKdQuantities<T>, d: D) => T;
@@ -94,16 +100,13 @@ const sides = <D>(proxy: ProxySum<D>, o: Variant = {}) => <T>(F: Field<T>, w: Sh
 };
 
 /**
- * Identities by construction. Every input 0: the loss does not depend on f, so S ≡ 0 and the
- * teacher is constant; with every label at the same |y| the loss is one constant and h ≡ 0; with
- * the true channel Γ = Δ, so gen_S = gen_T and K_n = 0. Either way the bound reads gen_S ≤ gen_S.
+ * An identity by construction: every input 0 makes the loss independent of f (S ≡ 0, a constant
+ * teacher), and the true channel makes Γ = Δ (K_n = 0), so the bound reads gen_S ≤ gen_T = gen_S.
+ * (With other channels such a world has h ≡ 0 only if every label gives the same loss; the bound,
+ * gen_T + 0 + (σ_u* + ν*)√(2K_n) with certified proxies of a constant, is then vacuous.)
  */
 const inputsZero = (w: SharpKdWorld) => w.inputs.every((x) => x.every((v) => v === 0));
-const identityWorld = (w: SharpKdWorld) => {
-  if (!inputsZero(w)) return null;
-  if (w.labels.every((y) => Math.abs(y) === Math.abs(w.labels[0]))) return 'every input 0 and every label at the same |y|: the loss is one constant, h ≡ 0';
-  return w.relabel.kind === 'truth' ? 'every input 0 (S ≡ 0) and the true channel (Γ = Δ, K_n = 0): the bound is gen_S ≤ gen_T = gen_S' : null;
-};
+const identityWorld = (w: SharpKdWorld) => (inputsZero(w) && w.relabel.kind === 'truth' ? 'every input 0 (S ≡ 0) and the true channel (Γ = Δ, K_n = 0): the bound is gen_S ≤ gen_T = gen_S' : null);
 
 const classify = (w: SharpKdWorld) => [`relabel:${w.relabel.kind}`, `p:${w.p}`, `n:${w.n}`, `rho:${w.rho}`, inputsZero(w) ? 'inputs:all-zero' : 'inputs:some-nonzero'];
 
@@ -124,7 +127,7 @@ export const t12 = defineProperty<SharpKdWorld, Proxies>({
     { id: 'KD-T12-SHARP-UPPER/best-proxies~dropped-k', description: 'the divergence term dropped: gen_S ≤ gen_T + E_Δ[S_P(f_T)]', sides: sides(bestSum, { dropK: true }) },
   ],
   probes: [
-    { id: 'KD-T12-SHARP-UPPER/best-proxies~without-42', description: 'the bound on every instance, (42) not required', sides: sides(bestSum), establish: (w) => establishBest(w, false) },
+    { id: 'KD-T12-SHARP-UPPER/best-proxies~without-42', description: 'the bound where K_n > 0, (42) not required', sides: sides(bestSum), establish: (w) => establishBest(w, false) },
     { id: 'KD-T12-SHARP-UPPER/best-proxies~root-k', description: '(σ_u* + ν*)√K_n in place of √(2K_n) (refuted where the room used exceeds 1/√2)', sides: sides(bestSum, { root: 'K' }) },
     { id: 'KD-T12-SHARP-UPPER/best-proxies~without-nu', description: 'σ_u*√(2K_n) alone: the proxy of S_D dropped', sides: sides(huOnly) },
   ],
@@ -144,7 +147,7 @@ export const t12Lemmas = defineProperty<SharpKdWorld>({
     { id: 'KD-T12-SHARP-UPPER/lemma-proxies~sharpness-subtracted', description: 'E_Δ[S_P(f_T)] subtracted (h = h_U + S_P − S_D, a sign error)', sides: sides(lemmaSum, { sharpSign: -1 }) },
   ],
   probes: [
-    { id: 'KD-T12-SHARP-UPPER/lemma-proxies~without-42', description: 'the bound on every instance, (42) not required', sides: sides(lemmaSum), establish: (w) => establishLemmas(w, false) },
+    { id: 'KD-T12-SHARP-UPPER/lemma-proxies~without-42', description: 'the bound where K_n > 0, (42) not required', sides: sides(lemmaSum), establish: (w) => establishLemmas(w, false) },
   ],
 });
 
