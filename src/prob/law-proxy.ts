@@ -13,7 +13,8 @@ export interface LawProxy {
   sigma2: string;
   /** Certified lower end of the optimal proxy (0 for the range route). */
   sigma2Lo: string;
-  route: 'best-proxy' | 'range';
+  /** best-proxy: branch and bound; range: Hoeffding on a law constant to the precision; constant: a point mass by construction */
+  route: 'best-proxy' | 'range' | 'constant';
   context: string;
   /** A λ where the best proxy is nearly attained. */
   argmax: number;
@@ -45,16 +46,16 @@ export function mergeEqualAtoms<T>(F: Field<T>, law: { w: T[]; x: T[] }): { w: T
  * A certified sub-Gaussian proxy of a finite law: its best proxy σ*² by branch and bound (double
  * intervals, with an extended exponent where weights underflow, then Decimal), or, when the
  * variance cannot be separated from 0 (a constant to the precision), Hoeffding's proxy of its range,
- * which is always valid. A proxy within 1e-4 of the optimum serves the bounds that use it (their
- * slack is far larger) and is cheap.
+ * which is always valid. By default the double branch and bound stops within 1e-4 of the optimum
+ * (or at 300 pieces): that serves the bounds that use it (their slack is far larger) and is cheap.
  */
-export function certifiedProxyOfLaw(law: FiniteLaw): LawProxy {
+export function certifiedProxyOfLaw(law: FiniteLaw, doubles: { rtol: number; maxPieces: number } = { rtol: 1e-4, maxPieces: 300 }): LawProxy {
   const D = law(intervalDoubleField);
   if (weightedVariance(intervalDoubleField, D.w, D.x).hi < 1e-24) return rangeProxy(law);
   const underflow = D.w.some((p) => p.lo === 0);
   for (const F of [intervalDoubleField, ...(underflow ? [intervalDoubleXField] : []), intervalField(30)] as Field<unknown>[]) {
     const { w, x } = mergeEqualAtoms(F, law(F));
-    const r = bestProxyOfLaw(F, w, x, F.name.startsWith('interval-double') ? { rtol: 1e-4, maxPieces: 300 } : { rtol: 1e-3, maxPieces: 100 });
+    const r = bestProxyOfLaw(F, w, x, F.name.startsWith('interval-double') ? doubles : { rtol: 1e-3, maxPieces: 100 });
     if (r) return { sigma2: r.hi, sigma2Lo: r.lo, route: 'best-proxy', context: r.context, argmax: r.argmax };
   }
   return rangeProxy(law);
