@@ -5,7 +5,8 @@ import { doubleField } from '../src/numerics/double-field.ts';
 import { DEFAULT_DIGITS } from '../src/engine/budget.ts';
 import { memoByJson } from '../src/engine/memo.ts';
 import { defineProperty, type Established, type HypothesisCheck } from '../src/engine/property.ts';
-import { certifiedProxyOfLaw, type LawProxy } from '../src/prob/law-proxy.ts';
+import { certifiedProxyOfLaw, rangeProxy, type LawProxy } from '../src/prob/law-proxy.ts';
+import { intervalDoubleField } from '../src/numerics/interval-double-field.ts';
 import { sharpKdWorldArb } from '../src/gen/sharp-world.ts';
 import { asSharpWorld, sharpKdQuantities, type SharpKdQuantities, type SharpKdWorld } from '../src/sharp/kd-world.ts';
 import { worldTauOf } from '../src/sharp/tau-op.ts';
@@ -36,10 +37,12 @@ const holds = (f: <T>(F: Field<T>) => { lhs: T; rhs: T }) => ['holds', 'attained
 // within 1e-3 of the optimum (a valid upper end either way): the two proxies are most of a world's cost
 const PROXY_TOLERANCE = { rtol: 1e-3, maxPieces: 300 };
 const CONSTANT: LawProxy = { sigma2: '0', sigma2Lo: '0', route: 'constant', context: 'exact', argmax: 1 };
-const bestProxies = memoByJson((w: SharpKdWorld) =>
-  constantLoss(w) !== null
-    ? { hu: CONSTANT, s: CONSTANT }
-    : { hu: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawHU, PROXY_TOLERANCE), s: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawS, PROXY_TOLERANCE) });
+const bestProxies = memoByJson((w: SharpKdWorld): Proxies => {
+  if (constantLoss(w) !== null) return { hu: CONSTANT, s: CONSTANT };
+  // Γ = Δ: the bound has no room and no proxy enters it; Hoeffding's proxies of the ranges establish (ii)
+  if (w.relabel.kind === 'truth') return { hu: rangeProxy((F) => sharpKdQuantities(F, w).lawHU, intervalDoubleField as Field<unknown>), s: rangeProxy((F) => sharpKdQuantities(F, w).lawS, intervalDoubleField as Field<unknown>) };
+  return { hu: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawHU, PROXY_TOLERANCE), s: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawS, PROXY_TOLERANCE) };
+});
 
 interface Proxies {
   hu: LawProxy;
@@ -49,7 +52,7 @@ interface Proxies {
 const proxyDetail = (p: LawProxy) => `${p.route} ${p.sigma2.slice(0, 12)} (${p.context})`;
 
 const hypothesisBest = (p: Proxies): HypothesisCheck => ({
-  name: '(ii) h_U, S_D σ_u*²-, ν*²-sub-Gaussian under Δ (certified best proxies of their exact laws, branch and bound)',
+  name: '(ii) h_U, S_D σ_u*²-, ν*²-sub-Gaussian under Δ (certified best proxies of their exact laws, branch and bound; Hoeffding where Γ = Δ)',
   established: true,
   detail: `σ_u*² ≤ ${proxyDetail(p.hu)}, ν*² ≤ ${proxyDetail(p.s)}`,
 });
@@ -102,7 +105,8 @@ const sides = <D>(proxy: ProxySum<D>, o: Variant = {}) => <T>(F: Field<T>, w: Sh
   const lead = o.sharpSign === -1 ? F.sub(q.genT, q.sharpT) : base;
   // K_n = 0 by construction (Γ = Δ): the bound is its base, no room
   const noRoom = o.dropK || F.sign(q.Kn) === 0;
-  return { lhs: q.genS, rhs: noRoom ? lead : F.add(lead, F.mul(proxy(F, q, d), root)), base, trivial: q.hMax };
+  // (no trivial bound where there is no room: such an instance is degenerate, not vacuous)
+  return noRoom ? { lhs: q.genS, rhs: lead, base } : { lhs: q.genS, rhs: F.add(lead, F.mul(proxy(F, q, d), root)), base, trivial: q.hMax };
 };
 
 /**

@@ -61,12 +61,14 @@ export function certifiedProxyOfLaw(law: FiniteLaw, doubles: { rtol: number; max
   return rangeProxy(law);
 }
 
-/** Hoeffding's proxy ((max − min)/2)² of the law's range, certified in Decimal. */
-function rangeProxy(law: FiniteLaw): LawProxy {
-  const F = intervalField(30);
+/**
+ * Hoeffding's proxy ((max − min)/2)² of the law's range: valid for any law on [min, max], certified
+ * in F (Decimal at 30 digits by default; interval doubles where the range is all that is needed).
+ */
+export function rangeProxy(law: FiniteLaw, F: Field<unknown> = intervalField(30) as Field<unknown>): LawProxy {
   const { x } = law(F);
-  const hi = x.reduce((m, v) => (v.hi.gt(m) ? v.hi : m), x[0].hi);
-  const lo = x.reduce((m, v) => (v.lo.lt(m) ? v.lo : m), x[0].lo);
-  const half = F.div(F.sub({ lo: hi, hi }, { lo, hi: lo }), F.fromNumber(2));
+  const hi = x.reduce((m, v) => F.max(m, F.upper(v)), F.upper(x[0]));
+  const lo = x.reduce((m, v) => F.min(m, F.lower(v)), F.lower(x[0]));
+  const half = F.div(F.sub(F.upper(hi), F.lower(lo)), F.fromNumber(2));
   return { sigma2: F.bounds(F.square(half)).hi, sigma2Lo: '0', route: 'range', context: F.name, argmax: 1 };
 }
