@@ -8,7 +8,7 @@ import { sharpWorldArb } from '../src/gen/sharp-world.ts';
 import { lift, trace } from '../src/linalg/matrix.ts';
 import { ballSecondMoment } from '../src/sharp/ball.ts';
 import { certifiedTopEigenvalue, worldTauOf } from '../src/sharp/tau-op.ts';
-import { datasets, sharpQuantities, type SharpWorld } from '../src/sharp/world.ts';
+import { expectedSharpness, type SharpWorld } from '../src/sharp/world.ts';
 import { memoByContext } from '../src/engine/memo.ts';
 import { exactDecimalString } from '../src/numerics/exact.ts';
 
@@ -104,17 +104,13 @@ export const l16Tight = defineProperty<QuadInstance, TauDerived>({
   controls: [{ id: 'KD-L16-SHARP/tight-constant~p-plus-3', description: 'the factor p/(p+3) in place of p/(p+2)', sides: quadSides('tight-p-plus-3') }],
 });
 
-/** E_D[S_P(A(D))] on a cosine world: exact ball averages at every dataset's teacher, weighted by μⁿ(D). */
-const expectedSharpness = memoByContext(<T>(F: Field<T>, w: SharpWorld) => {
-  const q = sharpQuantities(F, w);
-  const SP = q.population(q.sharpness);
-  return sum(F, datasets(w).map((D) => F.mul(D.reduce((acc, j) => F.mul(acc, q.mu[j]), F.fromNumber(1)), SP(q.teacher(D)))));
-});
+/** E_D[S_P(A(D))] on a cosine world, once per (context, world): the lemma and its sharpened form share it. */
+const cachedExpectedSharpness = memoByContext(expectedSharpness);
 
 const cosineSides = (scale: number, factor: 'lemma' | 'sharpened' | 'p-plus-3' = 'lemma') => <T>(F: Field<T>, w: SharpWorld, d: TauDerived) => {
   const rho = F.fromNumber(w.rho), p = w.p;
   const shrink = factor === 'sharpened' ? F.div(F.fromNumber(p), F.fromNumber(p + 2)) : factor === 'p-plus-3' ? F.div(F.fromNumber(p), F.fromNumber(p + 3)) : F.fromNumber(1);
-  return { lhs: expectedSharpness(F, w), rhs: F.mul(F.mul(F.mul(F.fromNumber(scale), F.fromString(d.tau)), F.square(rho)), shrink) };
+  return { lhs: cachedExpectedSharpness(F, w), rhs: F.mul(F.mul(F.mul(F.fromNumber(scale), F.fromString(d.tau)), F.square(rho)), shrink) };
 };
 
 const cosineEstablish = (w: SharpWorld) => {

@@ -19,6 +19,8 @@ export function ballCosMean<T>(F: Field<T>, s: T, p: number): T {
  */
 export function ballCosDeficit<T>(F: Field<T>, s: T, p: number): T {
   if (!Number.isInteger(p) || p < 1) throw new RangeError(`ballCosMean needs a dimension p ≥ 1, got ${p}`);
+  // a zero input: exactly 0 (a rounded division of 0 would leave a subnormal enclosure)
+  if (F.sign(s) === 0) return F.fromNumber(0);
   const s2 = F.square(s);
   const s2hi = F.upperNumber(s2);
   const tiny = 10 ** -(F.digits + 5);

@@ -85,3 +85,10 @@ export function sharpQuantities<T>(F: Field<T>, w: SharpWorld) {
   const population = (l: (f: T[], j: number) => T) => (f: T[]) => sum(F, mu.map((m, j) => F.mul(m, l(f, j))));
   return { F, mu, norm2, deficit, loss, sharpness, smoothedLoss, gradNorm, teacher, empirical, population, omega };
 }
+
+/** E_D[S_P(A(D))]: the population sharpness at every dataset's teacher, weighted by μⁿ(D) (Lemma 16's left side). */
+export function expectedSharpness<T>(F: Field<T>, w: SharpWorld): T {
+  const q = sharpQuantities(F, w);
+  const SP = q.population(q.sharpness);
+  return sum(F, datasets(w).map((D) => F.mul(D.reduce((acc, j) => F.mul(acc, q.mu[j]), F.fromNumber(1)), SP(q.teacher(D)))));
+}
