@@ -22,7 +22,7 @@ import { LOSS_RANGE } from '../src/sharp/world.ts';
  *        their exact laws (branch and bound), or the proxies of Lemmas 14 and 15 (their
  *        enumerated bounded differences are within the lemmas' constants, McDiarmid);
  *   (42) E_Γ[S_P(f_S)] ≥ 0. Instances where (42) fails are counted in the report, and the probe
- *        "without (42)" checks the bound on them.
+ *        "without (42)" checks the bound on every world with K_n > 0.
  * The room is what the divergence term adds: base gen_T + E_Δ[S_P(f_T)], so room used =
  * (gen_S − gen_T − E_Δ[S_P])/((σ_u + ν)√(2K_n)). Relabelled by the true channel, Γ = Δ and
  * K_n = 0 exactly: no room, a degenerate instance (the bound is then (42) itself).
@@ -30,13 +30,14 @@ import { LOSS_RANGE } from '../src/sharp/world.ts';
 const policy = precisionPolicy(DEFAULT_DIGITS);
 const holds = (f: <T>(F: Field<T>) => { lhs: T; rhs: T }) => ['holds', 'attained'].includes(certify(f, 'le', policy).verdict);
 
-/**
- * The certified best proxies σ_u*², ν*² of h_U(D, f_T) and S_D(f_T) under Δ, once per world; 0 where
- * the loss is one constant (both laws are point masses at 0 by construction).
- */
 // within 1e-3 of the optimum (a valid upper end either way): the two proxies are most of a world's cost
 const PROXY_TOLERANCE = { rtol: 1e-3, maxPieces: 300 };
 const CONSTANT: LawProxy = { sigma2: '0', sigma2Lo: '0', route: 'constant', context: 'exact', argmax: 1 };
+
+/**
+ * The certified best proxies σ_u*², ν*² of h_U(D, f_T) and S_D(f_T) under Δ, once per world; 0 where
+ * the loss is one constant (both laws are point masses by construction).
+ */
 const bestProxies = memoByJson((w: SharpKdWorld): Proxies => {
   if (constantLoss(w) !== null) return { hu: CONSTANT, s: CONSTANT };
   // Γ = Δ: the bound has no room and no proxy enters it; Hoeffding's proxies of the ranges establish (ii)
