@@ -8,7 +8,7 @@ import { defineProperty, type Established, type HypothesisCheck } from '../src/e
 import { certifiedProxyOfLaw, rangeProxy, type LawProxy } from '../src/prob/law-proxy.ts';
 import { intervalDoubleField } from '../src/numerics/interval-double-field.ts';
 import { sharpKdWorldArb } from '../src/gen/sharp-world.ts';
-import { asSharpWorld, sharpKdQuantities, type SharpKdQuantities, type SharpKdWorld } from '../src/sharp/kd-world.ts';
+import { asSharpWorld, channelIsTruth, sharpKdQuantities, type SharpKdQuantities, type SharpKdWorld } from '../src/sharp/kd-world.ts';
 import { worldTauOf } from '../src/sharp/tau-op.ts';
 import { tightness } from '../src/sharp/tightness.ts';
 import { LOSS_RANGE } from '../src/sharp/world.ts';
@@ -41,7 +41,7 @@ const CONSTANT: LawProxy = { sigma2: '0', sigma2Lo: '0', route: 'constant', cont
 const bestProxies = memoByJson((w: SharpKdWorld): Proxies => {
   if (constantLoss(w) !== null) return { hu: CONSTANT, s: CONSTANT };
   // Γ = Δ: the bound has no room and no proxy enters it; Hoeffding's proxies of the ranges establish (ii)
-  if (w.relabel.kind === 'truth') return { hu: rangeProxy((F) => sharpKdQuantities(F, w).lawHU, intervalDoubleField as Field<unknown>), s: rangeProxy((F) => sharpKdQuantities(F, w).lawS, intervalDoubleField as Field<unknown>) };
+  if (channelIsTruth(w)) return { hu: rangeProxy((F) => sharpKdQuantities(F, w).lawHU, intervalDoubleField as Field<unknown>), s: rangeProxy((F) => sharpKdQuantities(F, w).lawS, intervalDoubleField as Field<unknown>) };
   return { hu: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawHU, PROXY_TOLERANCE), s: certifiedProxyOfLaw((F) => sharpKdQuantities(F, w).lawS, PROXY_TOLERANCE) };
 });
 
@@ -120,7 +120,7 @@ const inputsZero = (w: SharpKdWorld) => w.inputs.every((x) => x.every((v) => v =
 function constantLoss(w: SharpKdWorld): string | null {
   return inputsZero(w) && w.labels.every((y) => Math.abs(y) === Math.abs(w.labels[0])) ? 'every input 0 and every label at the same |y|: the loss is one constant, h ≡ 0 and S ≡ 0' : null;
 }
-const trueChannelFlat = (w: SharpKdWorld) => (inputsZero(w) && w.relabel.kind === 'truth' ? 'every input 0 (S ≡ 0) and the true channel (Γ = Δ, K_n = 0): the bound is gen_S ≤ gen_T = gen_S' : null);
+const trueChannelFlat = (w: SharpKdWorld) => (inputsZero(w) && channelIsTruth(w) ? 'every input 0 (S ≡ 0) and the true channel (Γ = Δ, K_n = 0): the bound is gen_S ≤ gen_T = gen_S' : null);
 
 const classify = (w: SharpKdWorld) => [`relabel:${w.relabel.kind}`, `p:${w.p}`, `n:${w.n}`, `rho:${w.rho}`, inputsZero(w) ? 'inputs:all-zero' : 'inputs:some-nonzero'];
 

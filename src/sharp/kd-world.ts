@@ -44,8 +44,17 @@ export const sharpKdQuantities = memoByContext(computeQuantities);
 
 export type SharpKdQuantities<T> = ReturnType<typeof computeQuantities<T>>;
 
-/** Γ = Δ by construction: pseudo-labels from the true channel, the student the teacher's map. */
-export const relabelsByTruth = (w: SharpKdWorld) => w.relabel.kind === 'truth';
+/**
+ * Γ = Δ by construction: the pseudo-label channel is the true one at every input. That is so for
+ * the true channel itself, and for a Gibbs channel (or a mixture) at inputs where every label has
+ * the same loss for every f (equal labels, or x = 0 and equal |y|: the Gibbs channel is uniform) and
+ * the true channel is uniform too (equal weights).
+ */
+export function channelIsTruth(w: SharpKdWorld): boolean {
+  if (w.relabel.kind === 'truth') return true;
+  const sameLoss = (x: number[]) => w.labels.every((y) => y === w.labels[0]) || (x.every((v) => v === 0) && w.labels.every((y) => Math.abs(y) === Math.abs(w.labels[0])));
+  return w.inputs.every((x, i) => sameLoss(x) && w.weights[i].every((v) => v === w.weights[i][0]));
+}
 
 function computeQuantities<T>(F: Field<T>, w: SharpKdWorld) {
   const sw = asSharpWorld(w);
@@ -70,7 +79,7 @@ function computeQuantities<T>(F: Field<T>, w: SharpKdWorld) {
   const index = (D: number[]) => D.reduce((acc, z, k) => acc + z * (a * b) ** k, 0);
   let gammaD = muN, Kn = F.fromNumber(0);
   const relabel = w.relabel;
-  if (relabel.kind !== 'truth') {
+  if (relabel.kind !== 'truth' && !channelIsTruth(w)) {
     gammaD = all.map(() => F.fromNumber(0));
     all.forEach((D, d) => {
       const ch = channel(teachers[d], relabel);

@@ -70,6 +70,13 @@ describe('structural zeros', () => {
     expect(F.bounds(q.genS)).toEqual(F.bounds(q.genT));
   });
 
+  it('a Gibbs channel that is uniform at every input, as the true one is, gives Γ = Δ: K_n = 0 exactly', () => {
+    const w: SharpKdWorld = { p: 1, inputs: [[0]], labels: [0.02, -0.02], weights: [[4, 4]], n: 3, omega: 0.5, lambda: 0.1, rho: 0.2, relabel: { kind: 'mixture', beta: 2, eps: 0.01 } };
+    expect(F.sign(sharpKdQuantities(F, w).Kn)).toBe(0);
+    // unequal weights: the true channel is not uniform, K_n > 0
+    expect(F.sign(sharpKdQuantities(F, { ...w, weights: [[4, 5]] }).Kn)).toBe(1);
+  });
+
   it('a bound whose base is its rhs has no room: degenerate, not informative', () => {
     const c = certify((G) => {
       const base = G.add(G.fromNumber(0.1), G.fromNumber(0.2));
