@@ -7,8 +7,10 @@ import { gridReal } from '../src/gen/reals.ts';
 import { sharpWorldArb } from '../src/gen/sharp-world.ts';
 import { lift, trace } from '../src/linalg/matrix.ts';
 import { ballSecondMoment } from '../src/sharp/ball.ts';
-import { certifiedTopEigenvalue, curvatureBound } from '../src/sharp/tau-op.ts';
-import { datasets, sharpQuantities, type SharpWorld } from '../src/sharp/world.ts';
+import { certifiedTopEigenvalue, worldTauOf } from '../src/sharp/tau-op.ts';
+import { expectedSharpness, type SharpWorld } from '../src/sharp/world.ts';
+import { memoByContext } from '../src/engine/memo.ts';
+import { exactDecimalString } from '../src/numerics/exact.ts';
 
 /**
  * Lemma 16 (seed text): E[S_P(f_T)] ≤ ½τ_op ρ², τ_op a bound on ‖∇²L_P‖_op over the ρ-ball.
@@ -34,9 +36,13 @@ interface TauDerived {
   tau: string;
 }
 
+/** ρ = 0: no perturbation, S_P = 0 = ½τ_opρ². */
+const rhoZero = (rho: number) => (rho === 0 ? 'ρ = 0: S_P = 0 and the bound is 0' : null);
+
 const quadEstablish = (i: QuadInstance) => {
-  const tau = certifiedTopEigenvalue((F) => lift(F, i.H));
-  return { hypotheses: [{ name: "(A5') τ_op ≥ λ_max(∇²L_P) (certified: τ_op·I − H positive definite)", established: tau !== null }], derived: { tau: tau ?? '0' } };
+  // an isotropic H = cI has λ_max = c exactly; otherwise a certified u ≥ λ_max
+  const tau = i.kind === 'isotropic' ? exactDecimalString(i.H[0][0]) : certifiedTopEigenvalue((F) => lift(F, i.H));
+  return { hypotheses: [{ name: "(A5') τ_op ≥ λ_max(∇²L_P) (certified: τ_op·I − H positive definite; exact for H = cI)", established: tau !== null }], derived: { tau: tau ?? '0' } };
 };
 
 type QuadVariant = 'lemma' | 'tight' | 'quarter' | 'rho-linear' | 'tight-p-plus-3';
@@ -62,6 +68,8 @@ export const l16Quadratic = defineProperty<QuadInstance, TauDerived>({
   seedKey: 'KD-L16-SHARP/quadratic',
   establish: quadEstablish,
   sides: quadSides('lemma'),
+  degenerate: (i) => rhoZero(i.rho),
+  checks: 'S_P(f) = ½E UᵀHU = ρ² tr H/(2(p+2)) for every f (E UUᵀ = ρ²I/(p+2) on the ball), against ½τ_opρ². Structural ceiling: room used = tr H/((p+2)τ_op) ≤ p/(p+2) (1/3, 1/2, 3/5 for p = 1, 2, 3), reached by isotropic H; the sharpened constant is KD-L16-SHARP/tight-constant.',
   classify: quadClassify,
   breakdown: {
     reference: 'E[S_P]',
@@ -89,25 +97,31 @@ export const l16Tight = defineProperty<QuadInstance, TauDerived>({
   seedKey: 'KD-L16-SHARP/quadratic',
   establish: quadEstablish,
   sides: quadSides('tight'),
+  degenerate: (i) => rhoZero(i.rho),
+  // the analytic identity ρ²·pc/(2(p+2)) = ½cρ²·p/(p+2) for H = cI (τ_op = c exactly)
+  attains: (i) => (i.kind === 'isotropic' ? 'isotropic H = cI: E[S_P] = ρ²pc/(2(p+2)) = ½τ_opρ²·p/(p+2) with τ_op = c' : null),
   classify: quadClassify,
   controls: [{ id: 'KD-L16-SHARP/tight-constant~p-plus-3', description: 'the factor p/(p+3) in place of p/(p+2)', sides: quadSides('tight-p-plus-3') }],
 });
 
-/** The cosine world: E_D[S_P(A(D))] with exact ball averages, against ½τ_opρ², τ_op ≥ ω²λ_max(Σ μ_j x_j x_jᵀ). */
-const expectedSharpness = <T>(F: Field<T>, w: SharpWorld) => {
-  const q = sharpQuantities(F, w);
-  const LP = q.population(q.loss), LPU = q.population(q.smoothedLoss);
-  return sum(F, datasets(w).map((D) => {
-    const f = q.teacher(D);
-    const weight = D.reduce((acc, j) => F.mul(acc, q.mu[j]), F.fromNumber(1));
-    return F.mul(weight, F.sub(LPU(f), LP(f)));
-  }));
+/** E_D[S_P(A(D))] on a cosine world, once per (context, world): the lemma and its sharpened form share it. */
+const cachedExpectedSharpness = memoByContext(expectedSharpness);
+
+const cosineSides = (scale: number, factor: 'lemma' | 'sharpened' | 'p-plus-3' = 'lemma') => <T>(F: Field<T>, w: SharpWorld, d: TauDerived) => {
+  const rho = F.fromNumber(w.rho), p = w.p;
+  const shrink = factor === 'sharpened' ? F.div(F.fromNumber(p), F.fromNumber(p + 2)) : factor === 'p-plus-3' ? F.div(F.fromNumber(p), F.fromNumber(p + 3)) : F.fromNumber(1);
+  return { lhs: cachedExpectedSharpness(F, w), rhs: F.mul(F.mul(F.mul(F.fromNumber(scale), F.fromString(d.tau)), F.square(rho)), shrink) };
 };
 
-const cosineSides = (scale: number, rhoLinear = false) => <T>(F: Field<T>, w: SharpWorld, d: TauDerived) => {
-  const rho = F.fromNumber(w.rho);
-  return { lhs: expectedSharpness(F, w), rhs: F.mul(F.mul(F.fromNumber(scale), F.fromString(d.tau)), rhoLinear ? rho : F.square(rho)) };
+const cosineEstablish = (w: SharpWorld) => {
+  const tau = worldTauOf(w);
+  return { hypotheses: [{ name: "(A5') τ_op ≥ ω²λ_max(E x xᵀ) ≥ sup ‖∇²L_P‖_op (certified)", established: tau !== null }], derived: { tau: tau ?? '0' } };
 };
+
+/** Every input 0: the loss does not depend on f, S_P ≡ 0 and ∇²L_P ≡ 0. */
+const zeroInputs = (w: SharpWorld) => (w.xs.every((x) => x.every((v) => v === 0)) ? 'every input 0: the loss does not depend on f, S_P ≡ 0 = τ_op' : null);
+
+const cosineClassify = (w: SharpWorld) => [`p:${w.p}`, `rho:${w.rho}`, `omega:${w.omega}`, w.lambda >= 100 ? 'resonant' : 'random'];
 
 export const l16Cosine = defineProperty<SharpWorld, TauDerived>({
   id: 'KD-L16-SHARP/cosine-world',
@@ -116,13 +130,28 @@ export const l16Cosine = defineProperty<SharpWorld, TauDerived>({
   relation: 'le',
   arbitrary: sharpWorldArb,
   seedKey: 'sharpness/worlds',
-  establish: (w) => {
-    const tau = certifiedTopEigenvalue((F) => curvatureBound(F, w));
-    return { hypotheses: [{ name: "(A5') τ_op ≥ ω²λ_max(E x xᵀ) ≥ sup ‖∇²L_P‖_op (certified)", established: tau !== null }], derived: { tau: tau ?? '0' } };
-  },
+  establish: cosineEstablish,
   sides: cosineSides(0.5),
-  classify: (w) => [`p:${w.p}`, `rho:${w.rho}`, `omega:${w.omega}`],
+  degenerate: zeroInputs,
+  headline: true,
+  checks: 'E_D[S_P(A(D))] over every dataset, with the exact ball averages, against ½τ_opρ² with τ_op ≥ ω²λ_max(E xxᵀ) certified (|cos| ≤ 1 makes it bound ‖∇²L_P‖_op everywhere). Structural ceiling: S_P(f) = Σ_j μ_j cos(ω(fᵀx_j − y_j))(1 − φ_p(ωρ‖x_j‖)) ≤ ρ² tr(ω²E xxᵀ)/(2(p+2)) ≤ ½τ_opρ²·p/(p+2), so the room used is at most p/(p+2) (1/3, 1/2, 3/5 for p = 1, 2, 3); the sharpened constant is checked in KD-L16-SHARP/cosine-sharpened.',
+  classify: cosineClassify,
   controls: [{ id: 'KD-L16-SHARP/cosine-world~eighth', description: '⅛τ_opρ² in place of ½τ_opρ²', sides: cosineSides(0.125) }],
 });
 
-export const properties = [l16Quadratic, l16Tight, l16Cosine];
+export const l16CosineSharpened = defineProperty<SharpWorld, TauDerived>({
+  id: 'KD-L16-SHARP/cosine-sharpened',
+  claim: 'KD-L16-SHARP',
+  title: 'the cosine-loss world against the sharpened constant: E_D[S_P(A(D))] ≤ ½τ_opρ²·p/(p+2)',
+  relation: 'le',
+  arbitrary: sharpWorldArb,
+  seedKey: 'sharpness/worlds',
+  establish: cosineEstablish,
+  sides: cosineSides(0.5, 'sharpened'),
+  degenerate: zeroInputs,
+  checks: 'the lemma with its structural ceiling p/(p+2) taken out: approached (never attained: 1 − φ_p(s) < s²/(2(p+2)) for s > 0) as ρ → 0 by teachers that fit every point (cos = 1) on inputs with isotropic E xxᵀ.',
+  classify: cosineClassify,
+  controls: [{ id: 'KD-L16-SHARP/cosine-sharpened~p-plus-3', description: 'the factor p/(p+3) in place of p/(p+2)', sides: cosineSides(0.5, 'p-plus-3') }],
+});
+
+export const properties = [l16Cosine, l16CosineSharpened, l16Quadratic, l16Tight];

@@ -14,3 +14,23 @@ export function memoByJson<A, R>(f: (a: A) => R, limit = 5000): (a: A) => R {
     return r;
   };
 }
+
+/**
+ * f(F, a) memoised per arithmetic context F and the JSON of a: a formula's certify stages each
+ * evaluate in one context, and the property, its controls and probes evaluate the same instance
+ * in the same contexts. Bounded like memoByJson.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function memoByContext<R extends (F: any, a: any) => unknown>(f: R, limit = 2000): R {
+  const tables = new WeakMap<object, Map<string, unknown>>();
+  return ((F: object, a: unknown) => {
+    let table = tables.get(F);
+    if (!table) tables.set(F, (table = new Map()));
+    const key = JSON.stringify(a);
+    if (table.has(key)) return table.get(key);
+    if (table.size >= limit) table.clear();
+    const r = f(F, a);
+    table.set(key, r);
+    return r;
+  }) as R;
+}

@@ -9,7 +9,8 @@ import { InsufficientPrecision } from './insufficient-precision.ts';
  * The two sides of a claimed relation, as computed by one formula in some arithmetic context, with
  * what the verdict needs to say how much the bound tells:
  * - `base`: the baseline the bound adds to or subtracts from (T8: gen_T; T10: c·gen_T; default 0),
- *   so that the room used is (lhs − base)/(rhs − base);
+ *   so that the room used is (lhs − base)/(rhs − base); the rhs value itself as base declares a
+ *   bound with no room by construction (a degenerate instance);
  * - `trivial`: the bound that holds for free (for `le` a trivial upper bound of lhs, for `ge` a
  *   trivial lower bound): a bound at or beyond it is vacuous;
  * - `scale`: the magnitude of terms that cancel in rhs − lhs, when it exceeds |lhs| and |rhs|
@@ -215,8 +216,13 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
   const out = (decision: Decision, c: Certificate): Outcome => ({ decision, wide, cert: c });
   const escalate = () => out(stage.final ? 'undecided' : 'escalate', cert('undecided', 'informative', null));
 
-  /** rhs − base is exactly 0: the bound adds nothing to its base on this instance. */
-  const noRoomHere = () => !noRoom && F.sign(F.sub(sides.rhs, sides.base ?? F.fromNumber(0))) === 0;
+  /**
+   * rhs − base, exactly 0 where the bound adds nothing to its base on this instance; a base that
+   * is the rhs itself declares that by construction (e.g. K_n = 0 because Γ = Δ), even where its
+   * enclosure is not a point.
+   */
+  const roomWidth = () => (sides.base !== undefined && sides.base === sides.rhs ? F.fromNumber(0) : F.sub(sides.rhs, sides.base ?? F.fromNumber(0)));
+  const noRoomHere = () => !noRoom && F.sign(roomWidth()) === 0;
   /** The class of a satisfied inequality instance, with its room used. */
   const classify = (verdict: InstanceVerdict, reason: string | null): Outcome => {
     // the bound at or beyond the trivial one says nothing
@@ -227,7 +233,7 @@ function decide<T>(F: Field<T>, formula: Formula, relation: Relation, policy: Pr
     if (noRoom) return out(verdict, cert(verdict, 'informative', reason));
     // room used: (lhs − base)/(rhs − base); no room (rhs = base) is an identity, not a sharp bound
     const zero = F.fromNumber(0);
-    const den = F.sub(sides.rhs, sides.base ?? zero);
+    const den = roomWidth();
     const denSign = F.sign(den);
     if (denSign === 0) return out(verdict, cert(verdict, 'degenerate', 'no room: the bound equals its base'));
     if (denSign === undefined) {

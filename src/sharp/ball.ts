@@ -9,23 +9,36 @@ import type { Field } from '../numerics/field.ts';
  * remainder is enclosed by ± the next term.
  */
 export function ballCosMean<T>(F: Field<T>, s: T, p: number): T {
+  return F.sub(F.fromNumber(1), ballCosDeficit(F, s, p));
+}
+
+/**
+ * 1 − φ_p(s) = E[1 − cos(s·u₁)] = −Σ_{k≥1} t_k, summed without forming φ_p first, so a deficit of
+ * order s²/(2(p+2)) keeps its relative accuracy for small s (the sharpness of a small ball), and is
+ * exactly 0 at s = 0. It lies in [0, s²/(2(p+2))] since 1 − cos x ≤ x²/2.
+ */
+export function ballCosDeficit<T>(F: Field<T>, s: T, p: number): T {
   if (!Number.isInteger(p) || p < 1) throw new RangeError(`ballCosMean needs a dimension p ≥ 1, got ${p}`);
+  // a zero input: exactly 0 (a rounded division of 0 would leave a subnormal enclosure)
+  if (F.sign(s) === 0) return F.fromNumber(0);
   const s2 = F.square(s);
-  const s2approx = Math.abs(F.approx(s2));
+  const s2hi = F.upperNumber(s2);
   const tiny = 10 ** -(F.digits + 5);
-  let term = F.fromNumber(1);
+  // t_1 = −s²/(2(p+2)); the deficit is −(t_1 + t_2 + …) = s²/(2(p+2)) − …
+  let term = F.neg(F.div(s2, F.fromNumber(2 * (p + 2))));
   let sum = term;
-  for (let k = 0; ; k++) {
+  const first = Math.abs(F.approx(term));
+  for (let k = 1; ; k++) {
     // t_{k+1} = −t_k · s² / (2(k+1)(p+2k+2))
     const denom = 2 * (k + 1) * (p + 2 * k + 2);
     term = F.neg(F.div(F.mul(term, s2), F.fromNumber(denom)));
-    const decreasing = s2approx < denom;
-    if (decreasing && Math.abs(F.approx(term)) < tiny) {
+    const decreasing = s2hi < denom;
+    if (decreasing && Math.abs(F.approx(term)) <= tiny * Math.min(1, first)) {
       const bound = F.abs(term);
-      return F.add(sum, F.hull(F.neg(bound), bound));
+      return F.neg(F.add(sum, F.hull(F.neg(bound), bound)));
     }
     sum = F.add(sum, term);
-    if (k > 10_000) throw new RangeError(`ballCosMean: no convergence for s² ≈ ${s2approx}`);
+    if (k > 10_000) throw new RangeError(`ballCosMean: no convergence for s² ≤ ${s2hi}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { decimalField } from '../numerics/decimal-field.ts';
 import { jacobiEigen } from '../linalg/jacobi.ts';
 import { certifiedPositiveDefinite } from '../linalg/certified-spd.ts';
 import { type Mat } from '../linalg/matrix.ts';
+import { memoByJson } from '../engine/memo.ts';
 
 /**
  * A certified upper bound u ≥ λ_max of a symmetric PSD matrix given by a builder: u = λ_max·(1 + 10⁻⁴⁰)
@@ -28,3 +29,7 @@ export function curvatureBound<T>(F: Field<T>, w: { p: number; xs: number[][]; w
   return Array.from({ length: w.p }, (_, r) => Array.from({ length: w.p }, (_, c) =>
     F.mul(omega2, F.div(sum(F, w.xs.map((x, j) => F.mul(F.fromNumber(w.weights[j]), F.mul(F.fromNumber(x[r]), F.fromNumber(x[c]))))), total))));
 }
+
+/** τ_op ≥ ω²λ_max(Σ μ_j x_j x_jᵀ) of a world, certified, once per (p, xs, weights, ω): it depends on nothing else. */
+export const worldTau = memoByJson((w: { p: number; xs: number[][]; weights: number[]; omega: number }) => certifiedTopEigenvalue((F) => curvatureBound(F, w)));
+export const worldTauOf = (w: { p: number; xs: number[][]; weights: number[]; omega: number }) => worldTau({ p: w.p, xs: w.xs, weights: w.weights, omega: w.omega });
