@@ -10,7 +10,7 @@ import { distillationQuantities, hRange, lawKl, lawMean, worldLaws, type WorldLa
 import { lawOf } from '../src/kd/proxy.ts';
 import { establishBoundedLoss, establishWorld, genTPositive, lowerBound, type WorldDerived } from '../src/kd/establish.ts';
 import { centralConstantFromLawOfH, centralConstantOf, etaFromFraction, logMgfNegOf, varianceOfH } from '../src/kd/central.ts';
-import { bestBoundEta, bestRoomEta, etaInRange, twoAtomTiltEta } from '../src/kd/central-eta.ts';
+import { bestBoundEta, bestRoomEta, centralRoot, etaCap, etaInRange, twoAtomTiltEta } from '../src/kd/central-eta.ts';
 import type { WorldSpec } from '../src/kd/world.ts';
 import { gaussianKl } from '../src/prob/gaussian-kl.ts';
 import { shiftArb } from './kd-t8-upper.ts';
@@ -32,7 +32,7 @@ const genTOf = <T>(F: Field<T>, L: WorldLaws<T>) => lawMean(F, L.delta, L.kf, L.
 
 // ---------- KD-D2-CENTRAL: the definition decides, on both sides of c*(η) ----------
 
-/** A world, η = etaScale·2gen_T/Var_Δ h (any η > 0 is allowed), and c = c*(η)·(1 ∓ eps) below or above the best constant. */
+/** A world, η = etaScale·min(2gen_T/Var_Δ h, η₀) (any η > 0 is allowed; c*(η₀) = 0), and c = c*(η)·(1 ∓ eps) below or above the best constant. */
 interface D2Instance {
   world: WorldInstance;
   etaScale: number;
@@ -50,8 +50,8 @@ interface D2Derived {
 
 const d2Arb: fc.Arbitrary<D2Instance> = fc.record({
   world: centralWorldArb(),
-  // c*(η) ≈ 1 − etaScale for a nearly Gaussian h: mostly below 1, where c* > 0
-  etaScale: fc.oneof(fc.constantFrom(0.001, 0.01, 0.1, 0.5, 0.9, 1.5), gridReal(0.001, 0.999, 3)),
+  // mostly below 1, where c*(η) > 0
+  etaScale: fc.oneof(fc.constantFrom(0.001, 0.01, 0.1, 0.5, 0.9, 0.999), gridReal(0.001, 0.999, 3)),
   side: fc.constantFrom('below' as const, 'above' as const),
   eps: fc.oneof(fc.constantFrom(1e-12, 1e-6, 0.01, 0.1, 0.5), logReal(-12, -1)),
 });
@@ -67,7 +67,8 @@ const establishD2 = (predict: Predictor) => (inst: D2Instance): Established<D2De
   const L = worldLaws(doubleField, w);
   const law = hLaw(L);
   const genT = genTOf(doubleField, L);
-  const scale = (2 * genT) / varianceOfH(doubleField, w);
+  // the scale of η: 2gen_T/Var (where a Gaussian's c* reaches 0), or η₀ where c*(η₀) = 0 if smaller
+  const scale = Math.min((2 * genT) / varianceOfH(doubleField, w), centralRoot(w));
   const eta = inst.etaScale * (Number.isFinite(scale) && scale > 0 ? scale : 1);
   const cStar = centralConstantOf(doubleField, law, eta);
   const c = cStar + (inst.side === 'below' ? -1 : 1) * inst.eps * Math.abs(cStar);
@@ -247,17 +248,19 @@ const t10Arb: fc.Arbitrary<T10Instance> = fc.record({ world: centralWorldArb(), 
 
 const etaOf = <T>(F: Field<T>, d: T10Derived): T => (d.eta === 'tilt' ? twoAtomTiltEta(F, d.world)! : F.fromNumber(d.eta));
 
-/** The instance's η: the rule, falling back to the room's then the bound's maximiser, then 1 (K_n = 0 or ∞: no η tells anything). */
+/** The instance's η: the rule, falling back to the room's then the bound's maximiser, then 1 or less (K_n = 0 or ∞: no η tells anything). */
 function chooseEta(w: WorldSpec, rule: EtaRule): { eta: number | 'tilt'; used: string } {
   const tilt = rule.rule === 'tilt' ? twoAtomTiltEta(doubleField, w) : null;
   // the exact tilt, when it is positive and of a size the others may take (a tilt of 1e-301 is Γ ≈ Δ)
   if (tilt !== null && tilt > 0 && etaInRange(w, tilt) && certifiedSign((F) => twoAtomTiltEta(F, w)!, HYPOTHESIS_POLICY) === 1) return { eta: 'tilt', used: 'tilt' };
   const factor = rule.rule === 'tilt' ? 1 : rule.factor;
+  // a multiple past the range searched (where c*(η) may be ≤ 0) stops at its end
+  const cap = etaCap(w);
   const room = rule.rule === 'best-bound' ? NaN : bestRoomEta(w);
-  if (Number.isFinite(room)) return { eta: room * factor, used: `best-room×${factor}` };
+  if (Number.isFinite(room)) return { eta: Math.min(room * factor, cap), used: `best-room×${factor}` };
   const bound = bestBoundEta(w);
-  if (Number.isFinite(bound)) return { eta: bound * factor, used: `best-bound×${factor}` };
-  return { eta: 1, used: 'fallback 1' };
+  if (Number.isFinite(bound)) return { eta: Math.min(bound * factor, cap), used: `best-bound×${factor}` };
+  return { eta: Math.min(1, cap), used: 'fallback' };
 }
 
 function establishT10(inst: T10Instance): Established<T10Derived> {

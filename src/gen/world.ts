@@ -119,7 +119,8 @@ export function twoAtomWorldArb(): fc.Arbitrary<WorldInstance> {
     fc
       .record({
         lossKind: fc.constantFrom<LossKind>('soft-01', 'zero-one', 'grid'),
-        labels: rowOf(2),
+        // both labels charged: two data points, so Δ has two atoms
+        labels: rowOf(2).filter((r) => r.every((x) => x > 0)),
         predictors: fc.array(rowOf(2), { minLength: kf, maxLength: kf }),
         grid: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 29, maxLength: 29 }),
       })

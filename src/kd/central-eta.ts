@@ -32,12 +32,26 @@ function inDoubles(world: WorldSpec): DoubleWorld {
   return { w, x, ...q };
 }
 
-const lambda = (d: DoubleWorld, eta: number) => logMeanExp(doubleField, d.w, d.x.map((v) => -eta * v));
+/**
+ * Λ(η) = log E_Δ e^{−ηh} in doubles: as log1p of the mean of expm1(−ηh) while every ηh is small
+ * (where log of a sum near 1 would round Λ to 0 and lose its sign), shifted by the largest term
+ * otherwise.
+ */
+function lambda(d: DoubleWorld, eta: number): number {
+  const u = d.x.map((v) => -eta * v);
+  if (Math.max(...u.map(Math.abs)) >= 1) return logMeanExp(doubleField, d.w, u);
+  let s = 0, W = 0;
+  d.w.forEach((p, i) => {
+    s += p * Math.expm1(u[i]);
+    W += p;
+  });
+  return Math.log1p(s / W);
+}
 
 /**
- * The range of log η searched: η·(max h − min h) from 1e-12 to 200. Beyond it the tilt weighs
- * atoms by less than e^−200 and the bound approaches its limit min h by amounts too small to
- * certify (an η of 1e17 leaves margins of e^−1e16).
+ * The range of log η searched: η·(max h − min h) from 1e-12 to 200, and c*(η) > 0. Beyond 200
+ * the tilt weighs atoms by less than e^−200 and the bound approaches its limit min h by amounts
+ * too small to certify (an η of 1e17 leaves margins of e^−1e16).
  */
 export function etaInRange(world: WorldSpec, eta: number): boolean {
   const [lo, hi] = logEtaRange(inDoubles(world));
@@ -47,7 +61,39 @@ export function etaInRange(world: WorldSpec, eta: number): boolean {
 function logEtaRange(d: DoubleWorld): [number, number] {
   const spread = Math.max(...d.x) - Math.min(...d.x);
   const s = spread > 0 && Number.isFinite(spread) ? Math.log(spread) : 0;
-  return [Math.log(1e-12) - s, Math.log(200) - s];
+  const lo = Math.log(1e-12) - s;
+  let hi = Math.log(200) - s;
+  // Def. 2 asks c > 0: c*(η) > 0 exactly while Λ(η) < 0, on (0, η₀) (Λ convex, Λ(0) = 0,
+  // Λ′(0) = −gen_T < 0); up to η₀/2, where c*(η) > 0 with room to certify it
+  if (lambda(d, Math.exp(hi)) >= 0) {
+    let a = lo, b = hi;
+    for (let i = 0; i < 100; i++) {
+      const mid = (a + b) / 2;
+      if (lambda(d, Math.exp(mid)) < 0) a = mid;
+      else b = mid;
+    }
+    hi = Math.min(hi, a - Math.LN2);
+  }
+  return [lo, hi];
+}
+
+/** η₀ > 0 with log E_Δ e^{−η₀h} = 0, where c*(η) reaches 0 (+∞ when h ≥ 0 under Δ, or not found in doubles). */
+export function centralRoot(world: WorldSpec): number {
+  const d = inDoubles(world);
+  if (!(Math.min(...d.x) < 0)) return Infinity;
+  let a = -60, b = 60;
+  if (!(lambda(d, Math.exp(b)) >= 0)) return Infinity;
+  for (let i = 0; i < 100; i++) {
+    const mid = (a + b) / 2;
+    if (lambda(d, Math.exp(mid)) < 0) a = mid;
+    else b = mid;
+  }
+  return Math.exp(b);
+}
+
+/** The largest η searched (η₀/2, or 200/(max h − min h)): for a fallback or a multiple that would pass it. */
+export function etaCap(world: WorldSpec): number {
+  return Math.exp(logEtaRange(inDoubles(world))[1]);
 }
 
 /** Golden-section search for the maximum of a unimodal f on [lo, hi]. */
@@ -67,7 +113,7 @@ function goldenMax(f: (u: number) => number, lo: number, hi: number, steps = 120
 
 const positiveDouble = (x: number) => (Number.isFinite(x) && x > 0 ? x : NaN);
 
-/** The η maximising c*(η)·gen_T − K_n/η (NaN when K_n is 0, infinite or not resolved in doubles). */
+/** The η maximising c*(η)·gen_T − K_n/η over the range searched (NaN when K_n is 0, infinite or not resolved in doubles). */
 export function bestBoundEta(world: WorldSpec): number {
   const d = inDoubles(world);
   if (!(d.Kn > 0 && Number.isFinite(d.Kn))) return NaN;
@@ -81,8 +127,9 @@ export function bestBoundEta(world: WorldSpec): number {
 }
 
 /**
- * The η where the tilt Q_η has Γ's mean of h, E_{Q_η} h = gen_S, which maximises the room used;
- * NaN when there is no drop (gen_S ≥ gen_T) or it is not resolved in doubles.
+ * The η where the tilt Q_η has Γ's mean of h, E_{Q_η} h = gen_S, which maximises the room used
+ * (the end of the range searched when it lies beyond); NaN when there is no drop (gen_S ≥ gen_T)
+ * or it is not resolved in doubles.
  */
 export function bestRoomEta(world: WorldSpec): number {
   const d = inDoubles(world);
@@ -99,7 +146,8 @@ export function bestRoomEta(world: WorldSpec): number {
     return t / s;
   };
   let [lo, hi] = logEtaRange(d);
-  if (!(tiltMean(Math.exp(hi)) < d.genS)) return NaN;
+  // the room increases up to its maximiser: past the range, the range's end
+  if (!(tiltMean(Math.exp(hi)) < d.genS)) return positiveDouble(Math.exp(hi));
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
     if (tiltMean(Math.exp(mid)) > d.genS) lo = mid;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
+import { worldCases } from '../fixtures/load.ts';
 import { intervalField } from '../../src/numerics/interval-decimal-field.ts';
 import { distillationQuantities, worldLaws } from '../../src/kd/processes.ts';
 import { lawOf } from '../../src/kd/proxy.ts';
@@ -12,12 +12,7 @@ import type { WorldSpec } from '../../src/kd/world.ts';
  * The central constant and the choices of η for Theorem 10 against the independent mpmath
  * implementation (test/fixtures/generate_world_values.py).
  */
-interface Case {
-  label: string;
-  world: WorldSpec;
-  values: Record<string, string>;
-}
-const cases = (JSON.parse(readFileSync(new URL('../fixtures/world-values.json', import.meta.url), 'utf8')) as { cases: Case[] }).cases;
+const cases = worldCases();
 const I = intervalField(50);
 const within = (enc: { lo: Decimal; hi: Decimal }, ref: string, rel = '1e-38') => {
   const r = new Decimal(ref);
@@ -43,6 +38,7 @@ describe.each(cases.map((c) => [c.label, c] as const))('world: %s', (_label, c) 
 
   it.runIf('etaBestRoom' in v)('the maximiser of the room, and the room there: the share of K_n along h', () => {
     expect(Math.abs(bestRoomEta(c.world) / Number(v.etaBestRoom) - 1)).toBeLessThan(1e-9);
+    if (!('roomCeiling' in v)) return; // the maximiser lies past the range searched
     // Theorem 10's room used at the reference η: (c*·gen_T − gen_S)/(K_n/η)
     const L = worldLaws(I, c.world);
     const q = distillationQuantities(I, L);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
+import { worldCases } from '../fixtures/load.ts';
 import { intervalField } from '../../src/numerics/interval-decimal-field.ts';
 import type { Field } from '../../src/numerics/field.ts';
 import { chainRuleSplit, distillationQuantities, worldLaws } from '../../src/kd/processes.ts';
@@ -13,12 +13,7 @@ import type { DeterministicLearner, WorldSpec } from '../../src/kd/world.ts';
  * The KD world model against an independent implementation (test/fixtures/generate_world_values.py:
  * exact fractions, mpmath at 60 digits, written from the model's specification alone).
  */
-interface Case {
-  label: string;
-  world: WorldSpec;
-  values: Record<string, string>;
-}
-const cases = (JSON.parse(readFileSync(new URL('../fixtures/world-values.json', import.meta.url), 'utf8')) as { cases: Case[] }).cases;
+const cases = worldCases();
 
 const I = intervalField(50);
 type Enc = { lo: Decimal; hi: Decimal };
