@@ -91,9 +91,8 @@ const establishD2 = (predict: Predictor) => (inst: D2Instance): Established<D2De
 
 /**
  * The definition's inequality in the direction the prediction requires: log E_Δ e^{−ηh} ≤ −cη·gen_T
- * when c ≤ c*(η), and −cη·gen_T ≤ log E_Δ e^{−ηh} otherwise, summed over the joint law Δ. Base:
- * Jensen's floor −η·gen_T of the log-mgf (c = 1), so the room used is (1 − c*)/(1 − c) below c*
- * and (1 − c)/(1 − c*) above it: 1 − room used is how far c is from the boundary of the condition.
+ * when c ≤ c*(η), and −cη·gen_T ≤ log E_Δ e^{−ηh} otherwise, summed over the joint law Δ. A
+ * decision, not a bound: how close c lies to c* is the generator's choice, so no room is measured.
  */
 const d2Sides = (opts: { flip?: boolean; dropC?: boolean } = {}) =>
   <T>(F: Field<T>, _i: D2Instance, d: D2Derived) => {
@@ -102,8 +101,7 @@ const d2Sides = (opts: { flip?: boolean; dropC?: boolean } = {}) =>
     const genT = genTOf(F, L);
     const lam = logMgfNegOf(F, hLaw(L), eta);
     const bound = F.neg(F.mul(F.mul(F.fromNumber(opts.dropC ? 1 : d.c), eta), genT));
-    const jensen = F.neg(F.mul(eta, genT));
-    return d.central !== Boolean(opts.flip) ? { lhs: lam, rhs: bound, base: jensen } : { lhs: bound, rhs: lam, base: jensen };
+    return d.central !== Boolean(opts.flip) ? { lhs: lam, rhs: bound } : { lhs: bound, rhs: lam };
   };
 
 export const d2Decision = defineProperty<D2Instance, D2Derived>({
@@ -116,6 +114,7 @@ export const d2Decision = defineProperty<D2Instance, D2Derived>({
   establish: establishD2(fromLawOfH),
   sides: d2Sides(),
   headline: true,
+  bound: false,
   maxDigits: MAX_DIGITS,
   checks:
     'For c drawn just below or just above c*(η) (relative distance 1e-12 to 0.5), the side is decided from the law of h with equal atoms merged, as c*(η) = 1 − ψ(−η)/(η·E h) with ψ the centred cumulant generating function; the inequality is then checked in that direction with log E_Δ e^{−ηh} and gen_T summed over the joint law Δ. Both are the same number algebraically (c* is defined by the log-mgf): what is independent is the arithmetic (merged law, centred CGF and its mean against the raw sum over Δ), so the property catches a wrong log-mgf, sign convention or gen_T, and the definition\'s direction and its factor c, not a wrong theory.',
