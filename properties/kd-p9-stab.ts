@@ -4,6 +4,7 @@ import { defineProperty } from '../src/engine/property.ts';
 import { classifyWorld, shapeArb, twoLevelErmWorldArb, type WorldInstance } from '../src/gen/world.ts';
 import { doubleField } from '../src/numerics/double-field.ts';
 import { lambdaArb } from '../src/gen/values.ts';
+import { gridReal } from '../src/gen/reals.ts';
 import { centredLogMeanExp, weightedMean } from '../src/prob/moments.ts';
 import { hLawUnderDelta } from '../src/kd/proxy.ts';
 import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
@@ -19,7 +20,8 @@ import { ermWorldArb } from './kd-t8-upper.ts';
 
 interface StabInstance {
   world: WorldInstance;
-  lambda: number;
+  /** λ itself, or λ·σ on the scale of Prop. 9's σ (where the mgf bound is informative) */
+  lambda: number | { perSigma: number };
 }
 
 /**
@@ -27,12 +29,20 @@ interface StabInstance {
  * or is forced onto a hypothesis that is poor there: H spreads over more than the loss range, the
  * regime in which the stability term is needed.
  */
+const oneSampleShape = fc.oneof(
+  { weight: 1, arbitrary: shapeArb.map((s) => ({ ...s, n: 1 })) },
+  // six data points: the most room for a point where every hypothesis is poor
+  { weight: 2, arbitrary: fc.record({ kx: fc.constantFrom(2, 3), kf: fc.integer({ min: 2, max: 4 }) }).map(({ kx, kf }) => ({ kx, ky: 6 / kx, n: 1, kf })) },
+);
 const stabWorldArb = fc.oneof(
   { weight: 1, arbitrary: ermWorldArb },
   { weight: 1, arbitrary: twoLevelErmWorldArb() },
-  { weight: 2, arbitrary: twoLevelErmWorldArb(shapeArb.map((s) => ({ ...s, n: 1 }))) },
+  { weight: 2, arbitrary: twoLevelErmWorldArb(oneSampleShape) },
 );
-const stabArb: fc.Arbitrary<StabInstance> = fc.record({ world: stabWorldArb, lambda: lambdaArb });
+const stabArb: fc.Arbitrary<StabInstance> = fc.record({
+  world: stabWorldArb,
+  lambda: fc.oneof({ weight: 1, arbitrary: lambdaArb }, { weight: 3, arbitrary: fc.oneof(gridReal(-8, 8), fc.constantFrom(1e-6, -1e-6, 2, -2)).map((perSigma) => ({ perSigma })) }),
+});
 const ERM: DeterministicLearner = { kind: 'erm' };
 
 const establish = (inst: StabInstance) => {
@@ -51,8 +61,16 @@ const establish = (inst: StabInstance) => {
 const classify = (inst: StabInstance) => {
   const w = inst.world.world;
   const beta = uniformStability(doubleField, w, ERM);
-  return [...classifyWorld(inst.world), beta === 0 ? 'beta:0' : 'beta:>0'];
+  return [...classifyWorld(inst.world), beta === 0 ? 'beta:0' : 'beta:>0', `lambda:${typeof inst.lambda === 'number' ? 'absolute' : 'per-sigma'}`];
 };
+
+/** The instance's λ, a double: itself, or perSigma/σ with σ = c√n/2 of the world (in doubles: any double is a valid λ). */
+function lambdaOf(inst: StabInstance, w: WorldSpec): number {
+  if (typeof inst.lambda === 'number') return inst.lambda;
+  const sigma = Math.sqrt(stabilityProxy2(doubleField, w, uniformStability(doubleField, w, ERM)));
+  const lambda = inst.lambda.perSigma / sigma;
+  return sigma > 0 && Number.isFinite(lambda) ? lambda : inst.lambda.perSigma;
+}
 
 /** A constant loss table: H ≡ 0 and every constant of Prop. 9 is 0. */
 const constantLoss = (w: WorldSpec) => {
@@ -119,7 +137,7 @@ export const p9ErmBoundedDifferences = defineProperty<StabInstance, WorldSpec>({
 const mgfSides = (proxy2: <T>(F: Field<T>, w: WorldSpec) => T) =>
   <T>(F: Field<T>, inst: StabInstance, w: WorldSpec) => {
     const { w: ws, x } = hLawUnderDelta(F, w);
-    const L = F.fromNumber(inst.lambda);
+    const L = F.fromNumber(lambdaOf(inst, w));
     return { lhs: centredLogMeanExp(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy2(F, w)), F.fromNumber(2)) };
   };
 
@@ -134,7 +152,7 @@ export const p9Mgf = defineProperty<StabInstance, WorldSpec>({
   seedKey: 'KD-WORLD-ERM',
   establish,
   sides: mgfSides(p9Proxy2),
-  degenerate: (inst, w) => mgfDegenerate(inst.lambda, w),
+  degenerate: (inst, w) => mgfDegenerate(lambdaOf(inst, w), w),
   checks:
     'Structural ceiling: the room used ψ_H(λ)/(λ²σ²/2) is at most σ*²(H)/σ² (σ*² the best proxy of the law of H), which McDiarmid with the exact differences c_H bounds by (c_H/c)² ≤ ((β + (b − a)/n)/(2β + (b − a)/n))² on ERM worlds; near 1 only for β = 0 and a nearly symmetric H, as λ → 0 (Hoeffding\'s lemma is attained only in that limit).',
   classify,
