@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import type { Field } from '../src/numerics/field.ts';
 import { defineProperty } from '../src/engine/property.ts';
-import { classifyWorld, deterministicLearnerArb, ermWorldArb, type WorldInstance } from '../src/gen/world.ts';
+import { classifyWorld, deterministicLearnerArb, ermWorldArb, shapeArb, twoLevelErmWorldArb, type WorldInstance } from '../src/gen/world.ts';
+import { doubleField } from '../src/numerics/double-field.ts';
 import { lambdaArb } from '../src/gen/values.ts';
+import { gridReal } from '../src/gen/reals.ts';
 import { centredLogMeanExp, weightedMean } from '../src/prob/moments.ts';
 import { hLawUnderDelta } from '../src/kd/proxy.ts';
 import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
@@ -17,10 +19,29 @@ import { checkWorld, lossRange, type DeterministicLearner, type WorldSpec } from
 
 interface StabInstance {
   world: WorldInstance;
-  lambda: number;
+  /** λ itself, or λ·σ on the scale of Prop. 9's σ (where the mgf bound is informative) */
+  lambda: number | { perSigma: number };
 }
 
-const stabArb: fc.Arbitrary<StabInstance> = fc.record({ world: ermWorldArb, lambda: lambdaArb });
+/**
+ * ERM worlds; half of them with two-level losses and n = 1, where the ERM memorises its one point
+ * or is forced onto a hypothesis that is poor there: H spreads over more than the loss range, the
+ * regime in which the stability term is needed.
+ */
+const oneSampleShape = fc.oneof(
+  { weight: 1, arbitrary: shapeArb.map((s) => ({ ...s, n: 1 })) },
+  // six data points: the most room for a point where every hypothesis is poor
+  { weight: 2, arbitrary: fc.record({ kx: fc.constantFrom(2, 3), kf: fc.integer({ min: 2, max: 4 }) }).map(({ kx, kf }) => ({ kx, ky: 6 / kx, n: 1, kf })) },
+);
+const stabWorldArb = fc.oneof(
+  { weight: 1, arbitrary: ermWorldArb },
+  { weight: 1, arbitrary: twoLevelErmWorldArb() },
+  { weight: 2, arbitrary: twoLevelErmWorldArb(oneSampleShape) },
+);
+const stabArb: fc.Arbitrary<StabInstance> = fc.record({
+  world: stabWorldArb,
+  lambda: fc.oneof({ weight: 1, arbitrary: lambdaArb }, { weight: 3, arbitrary: fc.oneof(gridReal(-8, 8), fc.constantFrom(1e-6, -1e-6, 2, -2)).map((perSigma) => ({ perSigma })) }),
+});
 const ERM: DeterministicLearner = { kind: 'erm' };
 
 const establish = (inst: StabInstance) => {
@@ -36,8 +57,27 @@ const establish = (inst: StabInstance) => {
   };
 };
 
-const classify = (inst: StabInstance) => classifyWorld(inst.world);
+const classify = (inst: StabInstance) => {
+  const w = inst.world.world;
+  const beta = uniformStability(doubleField, w, ERM);
+  return [...classifyWorld(inst.world), beta === 0 ? 'beta:0' : 'beta:>0', `lambda:${typeof inst.lambda === 'number' ? 'absolute' : 'per-sigma'}`];
+};
 
+/** The instance's λ, a double: itself, or perSigma/σ with σ = c√n/2 of the world (in doubles: any double is a valid λ). */
+function lambdaOf(inst: StabInstance, w: WorldSpec): number {
+  if (typeof inst.lambda === 'number') return inst.lambda;
+  const sigma = Math.sqrt(stabilityProxy2(doubleField, w, uniformStability(doubleField, w, ERM)));
+  const lambda = inst.lambda.perSigma / sigma;
+  return sigma > 0 && Number.isFinite(lambda) ? lambda : inst.lambda.perSigma;
+}
+
+/** A constant loss table: H ≡ 0 and every constant of Prop. 9 is 0. */
+const constantLoss = (w: WorldSpec) => {
+  const { a, b } = lossRange(w);
+  return a === b ? 'constant loss (a = b): H ≡ 0 and both sides are 0' : null;
+};
+/** At λ = 0 both sides of an mgf bound are log 1 = 0 = 0·σ²/2. */
+const mgfDegenerate = (lambda: number, w: WorldSpec) => (lambda === 0 ? 'λ = 0: both sides are 0' : constantLoss(w));
 
 const bdSides = (constant: <T>(F: Field<T>, w: WorldSpec, beta: T) => T) =>
   <T>(F: Field<T>, _inst: StabInstance, w: WorldSpec) => ({
@@ -49,6 +89,7 @@ const range = <T>(F: Field<T>, w: WorldSpec) => {
   const { a, b } = lossRange(w);
   return F.sub(F.fromNumber(b), F.fromNumber(a));
 };
+const rangeOverN = <T>(F: Field<T>, w: WorldSpec, factor = 1) => F.div(range(F, w), F.fromNumber(factor * w.n));
 
 export const p9BoundedDifferences = defineProperty<StabInstance, WorldSpec>({
   id: 'KD-P9-STAB/bounded-differences',
@@ -59,24 +100,43 @@ export const p9BoundedDifferences = defineProperty<StabInstance, WorldSpec>({
   seedKey: 'KD-WORLD-ERM',
   establish,
   sides: bdSides(stabilityConstant),
+  degenerate: (_i, w) => constantLoss(w),
+  headline: true,
+  checks:
+    'Structural ceiling: |ΔL_d(A)| ≤ ((n − 1)β + (b − a))/n for any deterministic A, so the differences never exceed (2 − 1/n)β + (b − a)/n; for an ERM, L_d(A(d)) ≤ L_d(A(d′)) gives |ΔL_d(A)| ≤ (b − a)/n and the differences are at most β + (b − a)/n (KD-P9-STAB/erm-bounded-differences). On these ERM worlds the room used is therefore at most (β + (b − a)/n)/(2β + (b − a)/n), and reaches 1 only where β = 0.',
   classify,
   controls: [
     { id: 'KD-P9-STAB/bounded-differences~no-range-term', description: '2β alone (the swapped sample\'s own loss ignored)', sides: bdSides((F, _w, beta) => F.mul(F.fromNumber(2), beta)) },
-    { id: 'KD-P9-STAB/bounded-differences~range-over-2n', description: '2β + (b − a)/(2n)', sides: bdSides((F, w, beta) => F.add(F.mul(F.fromNumber(2), beta), F.div(range(F, w), F.fromNumber(2 * w.n)))) },
+    { id: 'KD-P9-STAB/bounded-differences~range-over-2n', description: '2β + (b − a)/(2n)', sides: bdSides((F, w, beta) => F.add(F.mul(F.fromNumber(2), beta), rangeOverN(F, w, 2))) },
   ],
-  probes: [
-    {
-      id: 'KD-P9-STAB/bounded-differences~single-beta',
-      description: 'β + (b − a)/n: is the factor 2 on β needed for ERM teachers?',
-      sides: bdSides((F, w, beta) => F.add(beta, F.div(range(F, w), F.fromNumber(w.n)))),
-    },
+});
+
+export const p9ErmBoundedDifferences = defineProperty<StabInstance, WorldSpec>({
+  id: 'KD-P9-STAB/erm-bounded-differences',
+  claim: 'KD-P9-STAB',
+  title: 'for an ERM teacher (derived here): max |H(d) − H(d′)| ≤ β + (b − a)/n, the factor 2 on β not needed',
+  relation: 'le',
+  arbitrary: stabArb,
+  seedKey: 'KD-WORLD-ERM',
+  // about the stability term: where the ERM never changes its hypothesis (β = 0) this is the bounded-differences property
+  establish: (inst) => {
+    const e = establish(inst);
+    return { ...e, hypotheses: [...e.hypotheses, { name: 'β > 0: the ERM changes its hypothesis between some neighbouring datasets', established: uniformStability(doubleField, inst.world.world, ERM) > 0 }] };
+  },
+  sides: bdSides((F, w, beta) => F.add(beta, rangeOverN(F, w))),
+  degenerate: (_i, w) => constantLoss(w),
+  checks: '|ΔL_μ(A)| ≤ β as in Prop. 9; ERM optimality L_d(A(d)) ≤ L_d(A(d′)) and L_d′(A(d′)) ≤ L_d′(A(d)) bound L_d(A(d)) − L_d′(A(d′)) by ±(b − a)/n. Its room used is the share of the exact differences in β + (b − a)/n.',
+  classify,
+  controls: [
+    { id: 'KD-P9-STAB/erm-bounded-differences~no-beta', description: '(b − a)/n alone: the ERM\'s change of hypothesis ignored', sides: bdSides((F, w) => rangeOverN(F, w)) },
+    { id: 'KD-P9-STAB/erm-bounded-differences~half-beta', description: 'β/2 + (b − a)/n', sides: bdSides((F, w, beta) => F.add(F.div(beta, F.fromNumber(2)), rangeOverN(F, w))) },
   ],
 });
 
 const mgfSides = (proxy2: <T>(F: Field<T>, w: WorldSpec) => T) =>
   <T>(F: Field<T>, inst: StabInstance, w: WorldSpec) => {
     const { w: ws, x } = hLawUnderDelta(F, w);
-    const L = F.fromNumber(inst.lambda);
+    const L = F.fromNumber(lambdaOf(inst, w));
     return { lhs: centredLogMeanExp(F, ws, x, L), rhs: F.div(F.mul(F.square(L), proxy2(F, w)), F.fromNumber(2)) };
   };
 
@@ -91,10 +151,14 @@ export const p9Mgf = defineProperty<StabInstance, WorldSpec>({
   seedKey: 'KD-WORLD-ERM',
   establish,
   sides: mgfSides(p9Proxy2),
+  degenerate: (inst, w) => mgfDegenerate(lambdaOf(inst, w), w),
+  checks:
+    'Structural ceiling: the room used ψ_H(λ)/(λ²σ²/2) is at most σ*²(H)/σ² (σ*² the best proxy of the law of H), which McDiarmid with the exact differences c_H bounds by (c_H/c)² ≤ ((β + (b − a)/n)/(2β + (b − a)/n))² on ERM worlds; near 1 only for β = 0 and a nearly symmetric H, as λ → 0 (Hoeffding\'s lemma is attained only in that limit).',
   classify,
   controls: [
     { id: 'KD-P9-STAB/mgf~no-sqrt-n', description: 'σ = c/2 (the √n of McDiarmid dropped)', sides: mgfSides((F, w) => F.div(F.square(stabilityConstant(F, w, uniformStability(F, w, ERM))), F.fromNumber(4))) },
     { id: 'KD-P9-STAB/mgf~range-only', description: 'σ = (b − a)/(2√n) (the stability term dropped)', sides: mgfSides((F, w) => F.div(F.square(range(F, w)), F.mul(F.fromNumber(4), F.fromNumber(w.n)))) },
+    { id: 'KD-P9-STAB/mgf~half-proxy', description: "σ² = n·c²/8: McDiarmid's exponent doubled", sides: mgfSides((F, w) => F.div(p9Proxy2(F, w), F.fromNumber(2))) },
   ],
 });
 
@@ -140,6 +204,7 @@ export const p9Seeded = defineProperty<SeededInstance, WorldSpec>({
   arbitrary: seededArb,
   establish: establishSeeded('seed held fixed: the teacher is a deterministic ERM for each seed'),
   sides: conditionalSides,
+  degenerate: (inst, w) => mgfDegenerate(inst.lambda, w),
   classify: classifySeeded,
   controls: [
     {
@@ -191,6 +256,7 @@ export const p9SeedMixture = defineProperty<SeededInstance, WorldSpec>({
   arbitrary: seededArb,
   establish: establishSeeded('each seed gives a deterministic ERM; the seed is uniform and independent of the data'),
   sides: repairedSides(1),
+  degenerate: (inst, w) => mgfDegenerate(inst.lambda, w),
   classify: classifySeeded,
   controls: [
     {
@@ -206,4 +272,4 @@ export const p9SeedMixture = defineProperty<SeededInstance, WorldSpec>({
   ],
 });
 
-export const properties = [p9BoundedDifferences, p9Mgf, p9Seeded, p9SeedMixture];
+export const properties = [p9BoundedDifferences, p9ErmBoundedDifferences, p9Mgf, p9Seeded, p9SeedMixture];

@@ -11,9 +11,16 @@ export type LossKind = 'soft-01' | 'zero-one' | 'grid';
 
 /** A generated KD world, with the loss kind and the family it was drawn from. */
 export interface WorldInstance {
-  lossKind: LossKind;
-  /** 'near-teacher': pseudo-labels from the true channel and a student close to the teacher (small K_n). */
-  family?: 'random' | 'near-teacher';
+  /** How the loss table was made: from the predictors (soft-01, zero-one), a grid, or two levels drawn per entry. */
+  lossKind: LossKind | 'two-level';
+  /**
+   * 'near-teacher': pseudo-labels from the true channel and a student close to the teacher (small
+   * K_n); 'two-atom': Δ has at most two atoms (one input, two labels, n = 1, ERM teacher and
+   * student), so any Γ with the same support is an exponential tilt of Δ along h.
+   */
+  family?: 'random' | 'near-teacher' | 'two-atom';
+  /** The loss table was multiplied by this power of two (the bounds are scale-covariant; a wrong power of σ is not). */
+  lossScale?: number;
   world: WorldSpec;
 }
 
@@ -33,7 +40,7 @@ const learnerArb = (kf: number, allowSubclass: boolean): fc.Arbitrary<SimpleLear
   ).map((l): SimpleLearner => (l.subclass === undefined ? { ...l, subclass: undefined } : l));
 };
 
-const shapeArb = fc
+export const shapeArb = fc
   .record({ kx: fc.integer({ min: 1, max: 3 }), ky: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 3 }), kf: fc.integer({ min: 2, max: 4 }) })
   .filter(({ kx, ky, n }) => kx * ky <= 6 && (kx * ky) ** n <= 64);
 
@@ -55,9 +62,9 @@ export function lossTable(kind: LossKind, predictors: number[][][], grid: number
  * is μⁿ and the dataset shift vanishes) and the student is the teacher's Gibbs posterior at a
  * slightly different temperature, over the full class: K_n is small and the bounds come close.
  */
-export function nearTeacherArb(): fc.Arbitrary<WorldInstance> {
+export function nearTeacherArb(epsilons: readonly number[] = [0, 0.01, 0.1, 0.3, 1]): fc.Arbitrary<WorldInstance> {
   return fc
-    .tuple(worldArb({ teacher: 'gibbs' }, false), fc.constantFrom(0, 0.01, 0.1, 0.3, 1), fc.constantFrom(0.5, 1, 2, 5))
+    .tuple(worldArb({ teacher: 'gibbs' }, false), fc.constantFrom(...epsilons), fc.constantFrom(0.5, 1, 2, 5))
     .map(([inst, eps, beta]) => {
       const w = inst.world;
       const world: WorldSpec = { ...w, predictors: w.predictors.map(() => w.labelWeights.map((r) => [...r])), teacher: { kind: 'gibbs', beta }, student: { kind: 'gibbs', beta: beta * (1 + eps) } };
@@ -108,9 +115,68 @@ export const seededTeacherWorldArb: fc.Arbitrary<WorldInstance> = ermWorldArb.ch
   fc.array(deterministicLearnerArb(inst.world.predictors.length), { minLength: 2, maxLength: 3 }).map((seeds): WorldInstance => ({ ...inst, world: { ...inst.world, teacher: { kind: 'seeded', seeds } } })),
 );
 
-/** Coverage labels of a world (family, loss, teacher and student kinds, n, number of datasets). */
-export const classifyWorld = ({ lossKind, family, world: w }: WorldInstance): string[] => [
+
+/**
+ * Worlds where the central condition and Theorem 10 say something: random worlds; near-teacher
+ * worlds with a colder student (gen_S > gen_T) or a hotter one (gen_S < gen_T: the drop the lower
+ * bound limits), never Γ = Δ; two-atom worlds; the loss table scaled by 1/8 or 8 now and then.
+ */
+export function centralWorldArb(): fc.Arbitrary<WorldInstance> {
+  const family = fc.oneof(
+    { weight: 2, arbitrary: randomWorldArb({}) },
+    { weight: 1, arbitrary: nearTeacherArb([0.01, 0.1, 0.3]) },
+    { weight: 2, arbitrary: nearTeacherArb([-0.01, -0.1, -0.3, -0.6]) },
+    { weight: 1, arbitrary: twoAtomWorldArb() },
+  );
+  const scale = fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.constant(8) }, { weight: 1, arbitrary: fc.constant(0.125) });
+  return fc.tuple(family, scale).map(([inst, s]) => (s === 1 ? inst : { ...inst, lossScale: s, world: { ...inst.world, loss: inst.world.loss.map((r) => r.map((v) => v * s)) } }));
+}
+
+/** One input, two labels, n = 1, ERM teacher and student over 2–4 hypotheses: Δ and Γ have at most two atoms each. */
+export function twoAtomWorldArb(): fc.Arbitrary<WorldInstance> {
+  return fc.integer({ min: 2, max: 4 }).chain((kf) =>
+    fc
+      .record({
+        lossKind: fc.constantFrom<LossKind>('soft-01', 'zero-one', 'grid'),
+        // both labels charged: two data points, so Δ has two atoms
+        labels: rowOf(2).filter((r) => r.every((x) => x > 0)),
+        predictors: fc.array(rowOf(2), { minLength: kf, maxLength: kf }),
+        grid: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 29, maxLength: 29 }),
+      })
+      .map(({ lossKind, labels, predictors, grid }) => {
+        const q = predictors.map((r) => [r]);
+        const world: WorldSpec = { xWeights: [1], labelWeights: [labels], predictors: q, loss: lossTable(lossKind, q, grid), n: 1, teacher: { kind: 'erm' }, student: { kind: 'erm' } };
+        return { lossKind, family: 'two-atom' as const, world };
+      }),
+  );
+}
+
+/**
+ * ERM worlds whose losses take two levels (0/1, or a grid pair): the ERM's choice flips between
+ * neighbouring datasets and overfits, where the stability term of Prop. 9 is needed.
+ */
+export function twoLevelErmWorldArb(shape: fc.Arbitrary<{ kx: number; ky: number; n: number; kf: number }> = shapeArb): fc.Arbitrary<WorldInstance> {
+  return shape.chain(({ kx, ky, n, kf }) =>
+    fc
+      .record({
+        xWeights: rowOf(kx),
+        labelWeights: fc.array(rowOf(ky), { minLength: kx, maxLength: kx }),
+        predictors: fc.array(fc.array(rowOf(ky), { minLength: kx, maxLength: kx }), { minLength: kf, maxLength: kf }),
+        levels: fc.oneof(fc.constant([0, 1]), fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 10 })).filter(([a, b]) => a < b).map(([a, b]) => [a / 10, b / 10])),
+        bits: fc.array(fc.array(fc.integer({ min: 0, max: 3 }).map((k) => k > 0), { minLength: kx * ky, maxLength: kx * ky }), { minLength: kf, maxLength: kf }),
+      })
+      .map(({ xWeights, labelWeights, predictors, levels, bits }) => {
+        const loss = bits.map((r) => r.map((b) => (b ? levels[1] : levels[0])));
+        const world: WorldSpec = { xWeights, labelWeights, predictors, loss, n, teacher: { kind: 'erm' }, student: { kind: 'erm' } };
+        return { lossKind: 'two-level' as const, family: 'random' as const, world };
+      }),
+  );
+}
+
+/** Coverage labels of a world (family, loss scale, loss, teacher and student kinds, n, number of datasets). */
+export const classifyWorld = ({ lossKind, family, lossScale, world: w }: WorldInstance): string[] => [
   `family:${family ?? 'random'}`,
+  ...(lossScale === undefined ? [] : [`loss-scale:${lossScale}`]),
   `loss:${lossKind}`,
   `teacher:${w.teacher.kind}`,
   `student:${w.student.kind}${'subclass' in w.student && w.student.subclass ? '-subclass' : ''}`,

@@ -5,7 +5,7 @@ import { certify, precisionPolicy } from '../numerics/certify.ts';
 import { memoByJson } from '../engine/memo.ts';
 import type { WorldInstance } from '../gen/world.ts';
 import { cachedProxyOfH, type HProxy } from './proxy.ts';
-import { distillationQuantities, worldLaws } from './processes.ts';
+import { distillationQuantities, lawMean, worldLaws } from './processes.ts';
 import { checkWorld, lossRange, type WorldSpec } from './world.ts';
 
 /** What establishWorld derives from a world: the world and the certified proxy of h under Δ. */
@@ -36,9 +36,27 @@ export function establishWorld(inst: WorldInstance): Established<WorldDerived> {
   return { hypotheses, derived: { world: inst.world, proxy } };
 }
 
+/**
+ * gen_T = 0 exactly, for a structural reason: the teacher's choice does not depend on the data (a
+ * Gibbs posterior at β = 0, a class of one hypothesis), or every hypothesis it can choose has the
+ * same loss row; then gen_T is a mixture of E_{μⁿ}[L_μ(f) − L_d(f)] = 0. (No enclosure of 0 is
+ * ever certified positive: this only saves the escalation that would find that out.)
+ */
+export function genTStructurallyZero(w: WorldSpec): boolean {
+  const t = w.teacher;
+  if (t.kind === 'seeded') return false;
+  const cls = t.subclass ?? w.loss.map((_, f) => f);
+  if (t.kind === 'gibbs' && t.beta === 0) return true;
+  return cls.every((f) => w.loss[f].every((v, z) => v === w.loss[cls[0]][z]));
+}
+
 /** Certified: gen_T = E_Δ h > 0 (needed by the central condition with 0 < c ≤ 1); memoised by the world. */
 export const genTPositive = memoByJson((w: WorldSpec): boolean =>
-  certify((F) => ({ lhs: F.fromNumber(0), rhs: distillationQuantities(F, worldLaws(F, w)).genT }), 'le', precisionPolicy(30)).verdict === 'holds');
+  !genTStructurallyZero(w) &&
+  certify((F) => {
+    const L = worldLaws(F, w);
+    return { lhs: F.fromNumber(0), rhs: lawMean(F, L.delta, L.kf, L.h) };
+  }, 'le', precisionPolicy(30)).verdict === 'holds');
 
 /** gen_T + σ·√(factor·K_n), and +∞ when K_n = +∞ (DV is then vacuous). */
 export function upperBound<T>(F: Field<T>, genT: T, sigma: T, Kn: T, factor = 2): T {
