@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** A bad argument or unreadable input: one line on stderr, exit status 2. */
 export class UsageError extends Error {
@@ -33,7 +33,9 @@ export function writeAll(dir: string, files: ReadonlyArray<readonly [string, str
   const temps: string[] = [];
   try {
     for (const [name, content] of files) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+      // a name may lie in a subdirectory (findings/<id>.py): its temporary file goes beside it
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      const tmp = join(dir, dirname(name), `.${basename(name)}.${process.pid}.tmp`);
       writeFileSync(tmp, content);
       temps.push(tmp);
     }

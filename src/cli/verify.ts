@@ -12,6 +12,8 @@ import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/types.ts';
 import { renderJunit } from '../report/junit.ts';
 import { renderHtml } from '../report/html.ts';
+import { renderTex } from '../report/tex.ts';
+import { recheckScripts } from '../report/recheck/scripts.ts';
 import { checkWritableDir, writeAll } from './output.ts';
 import { doublePathSurvey } from '../linalg/differential.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
@@ -105,14 +107,26 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  writeAll(o.out, [
+  writeAll(o.out, reportFiles(report, properties, figureFiles.map((f) => [f.file, f.svg] as const)));
+  return report;
+}
+
+/**
+ * Every file of a report: report.json, report.md, report.html, report.tex, junit.xml, the figures
+ * and the re-check scripts findings/*.py (generated first: a script that cannot be written is
+ * marked in report.json).
+ */
+export function reportFiles(report: Report, properties: readonly AnyProperty[], figureFiles: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  const scripts = recheckScripts(report, properties);
+  return [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],
-    ['report.html', renderHtml(report, new Map(figureFiles.map((f) => [f.file, f.svg])))],
-    ...figureFiles.map((f) => [f.file, f.svg] as const),
-  ]);
-  return report;
+    ['report.html', renderHtml(report, new Map(figureFiles))],
+    ['report.tex', renderTex(report)],
+    ...figureFiles,
+    ...scripts,
+  ];
 }
 
 /** The double path against the Decimal reference on `runs` random SPD matrices (n ≤ 4), half of them built to be ill-conditioned. */
