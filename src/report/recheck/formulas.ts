@@ -23,6 +23,8 @@ type WorldProxy = { proxy: { sigma2: string } };
 type Central = WorldProxy & { eta: number };
 type McD = { t: number; lambda: number };
 type Tau = { tau: string };
+type RankStudent = { M: string[][]; Mey: string[][] };
+type Eigenvectors = { Q: string[][] };
 
 const lambda: Params = (_i, d: Lambda) => ({ lambda: d.lambda });
 const proxy: Params = (_i, d: Proxy) => ({ lambda: d.lambda, sigma2Lo: d.proxy.lo, sigma2Hi: d.proxy.hi });
@@ -30,6 +32,8 @@ const worldProxy: Params = (_i, d: WorldProxy) => ({ sigma2: d.proxy.sigma2 });
 const central: Params = (_i, d: Central) => ({ sigma2: d.proxy.sigma2, eta: d.eta });
 const mcd: Params = (_i, d: McD) => ({ lambda: d.lambda, t: d.t });
 const tau: Params = (_i, d: Tau) => ({ tau: d.tau });
+const rankStudent: Params = (_i, d: RankStudent) => ({ M: d.M, Mey: d.Mey });
+const eigenvectors: Params = (_i, d: Eigenvectors) => ({ Q: d.Q });
 
 const DV = ['dv.py'];
 const SUBG = ['subgaussian.py'];
@@ -83,6 +87,24 @@ const FORMULAS: Record<string, PythonFormula> = {
   'KD-T12-SHARP-UPPER/bound~without-42': of(SHARP),
   'KD-T12-SHARP-UPPER/bound~root-k': of(SHARP),
   'KD-TIGHT-RHO0/concrete': of(SHARP),
+  'SKD-AX2-CONT/power-ax2-continuity': of(SKD),
+  'SKD-AX5-BOUND/power-ax5-t-support': of(SKD),
+  'SKD-AX5-BOUND/power-ax5-t-support~power-ax5-t-all-classes': of(SKD),
+  'SKD-AX5-BOUND/power-ax5-t-0': of(SKD),
+  'SKD-FAM-POWER/softmax-logits-ax2-continuity': of(SKD),
+  'SKD-FAM-POWER/softmax-logits-ax5-t-support': of(SKD),
+  'SKD-FAM-POWER/softmax-logits-ax5-t-support~softmax-logits-ax5-t-all-classes': of(SKD),
+  'SKD-FAM-POWER/softmax-logits-ax5-t-0': of(SKD),
+  'SKD-FAM-MIX/mixing-ax2-continuity': of(SKD),
+  'SKD-FAM-MIX/mixing-ax5-t-all-classes': of(SKD),
+  'SKD-FAM-MIX/mixing-ax5-t-all-classes~mixing-ax5-t-support': of(SKD),
+  'KD-LG-BIASVAR/bound': of(LG),
+  'KD-LG-RANK/eckart-young': of(LG, eigenvectors),
+  'KD-LG-FINAL/decomposition': of(LG, rankStudent),
+  'KD-LG-FINAL/decomposition~unit-constants': of(LG, rankStudent),
+  'KD-LG-FINAL/algorithm-shift': of(LG, rankStudent),
+  'KD-LG-FINAL/shift-vs-apx-spread': of(LG, eigenvectors),
+  'KD-LG-FINAL/shift-vs-apx-spread~unit-constants': of(LG, eigenvectors),
 };
 
 /** The Python formula of a property or probe id, if one exists. */
