@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { reportFiles, toolVersion, verify } from './verify.ts';
+import { REPORT_FILE_LIST, runSummary } from './summary.ts';
 import { readReport, replay } from './replay.ts';
 import { progressFor } from './progress.ts';
 import { CORPUS_DIR, corpusFiles, loadCorpus, newEntries } from '../engine/corpus.ts';
@@ -66,14 +67,14 @@ export function buildCli(): Command {
 
   program
     .command('run')
-    .description('verify the selected claims and write report.json and report.md')
+    .description(`verify the selected claims and write ${REPORT_FILE_LIST} into --out`)
     .option('--claims <ids>', "comma-separated claim ids or globs, e.g. 'KD-L6-DV,KD-BD-*' (repeatable)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
     .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the sampled informative instances using the most room towards the largest room used (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
     .option('--digits <p>', 'working precision in significant digits (at most 250: escalation goes to 4× and decimal.js knows ln 10 and π to about 1025 digits)', integer('--digits', 20, 250), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
-    .option('--out <dir>', 'output directory', 'reports/latest')
+    .option('--out <dir>', `output directory: ${REPORT_FILE_LIST}`, 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
     .option('--update-corpus', 'add the run\'s counterexamples and refuted probes\' witnesses to corpus/ (run first on every later run)')
@@ -112,10 +113,10 @@ export function buildCli(): Command {
       }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
-      process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
+      process.stdout.write(`\n${runSummary(report, opts.out)}`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted: ${unrefuted.join(', ')}\n`);
       if (!report.complete && !opts.shard) process.stdout.write(`INCOMPLETE: the time limit cut the run short; cut-short properties are reported undecided\n`);
-      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, report.html, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
+      if (opts.shard) process.stdout.write(`shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge\n`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
   program
@@ -129,7 +130,7 @@ export function buildCli(): Command {
       const report = mergeReports(reports);
       writeAll(opts.out, reportFiles(report, builtinProperties, figureFiles));
       const s = report.summary;
-      process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
+      process.stdout.write(`${dirs.length} shards merged: ${runSummary(report, opts.out)}`);
       process.exitCode = s.violated > 0 || s.error > 0 ? 1 : 0;
     });
 

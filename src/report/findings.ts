@@ -63,6 +63,8 @@ function planScript(s: Subject, hasFormula: FormulaLookup): RecheckScript {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const runCommand = (claim: string, seed: number) => `kdverify run --claims ${claim} --seed ${seed}`;
 
 /** Derive the findings and the re-check scripts of a report's claims. */
@@ -118,11 +120,11 @@ export function deriveFindings(claims: ClaimReport[], config: { seed: number }, 
         const ceiling = s && s.evaluations > 0
           ? s.best
             ? `; the targeted search raised it from ${sig(1 - (s.sampledGap ?? 1), 4)} and found none higher`
-            : `; the targeted search (${s.evaluations} instances) found none higher, a ceiling`
+            : `; the targeted search (${plural(s.evaluations, 'instance')}) found none higher, a ceiling`
           : '';
         add({
           kind: 'loose', claim: c.id, property: p.id, probe: null,
-          sentence: `${p.id} uses at most ${sig(room.sup.hi, 4)} of its room on ${room.count} informative instances${ceiling}: what the bound adds to its base could be multiplied by ${sig(room.sup.hi, 4)} and still hold on every instance reached.`,
+          sentence: `${p.id} uses at most ${sig(room.sup.hi, 4)} of its room on ${plural(room.count, 'informative instance')}${ceiling}: what the bound adds to its base could be multiplied by ${sig(room.sup.hi, 4)} and still hold on every instance reached.`,
           witness: witnessText(best.instance),
           replay: rerun,
           script: script({ claim: c.id, property: p, variant: null, subject: 'best room used', record: best.instance }),
@@ -154,7 +156,7 @@ function probeFinding(
   if (k.refuted && k.witness) {
     add({
       kind: 'probe-refuted', claim: c.id, property: p.id, probe: k.id, idPart: variantName(k.id),
-      sentence: `Probe of ${p.id} refuted — ${k.description}: the variant fails on a certified witness (margin ${enclosureText(k.witness.margin)}) after ${k.instances} instances.`,
+      sentence: `${p.id}, probe “${k.description}”: refuted — the variant fails on a certified witness (margin ${enclosureText(k.witness.margin)}), found after ${plural(k.instances, 'instance')}.`,
       witness: witnessText(k.witness),
       replay: rerun,
       script: script({ claim: c.id, property: p, variant: k.id, subject: 'probe witness', record: k.witness }),
@@ -162,7 +164,7 @@ function probeFinding(
   } else if (!k.refuted) {
     add({
       kind: 'probe-held', claim: c.id, property: p.id, probe: k.id, idPart: variantName(k.id),
-      sentence: `Probe of ${p.id} held — ${k.description}: the variant held on all ${k.instances} instances drawn${k.degenerateRefutations ? ` (violated only on ${k.degenerateRefutations} degenerate ones)` : ''}, so the stronger statement survives the generator.`,
+      sentence: `${p.id}, probe “${k.description}”: held on all ${plural(k.instances, 'instance')} drawn${k.degenerateRefutations ? ` (violated only on ${k.degenerateRefutations} degenerate ones)` : ''} — the stronger statement survives the generator.`,
       witness: null,
       replay: rerun,
       script: null,

@@ -14,7 +14,7 @@ describe('report.html', async () => {
 
   it('is self-contained: no script, no stylesheet or image to fetch', () => {
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
-    expect(html).toMatch(/<svg class="slack"/);
+    expect(html).toMatch(/<svg class="room"/);
   });
 
   it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium with every plot (skipped where Chromium is not installed)', () => {
