@@ -40,15 +40,16 @@ export function scriptData(prop: AnyProperty, variantId: string | null, record: 
   const variant: NegativeControl<unknown, unknown> | undefined = variantId ? (prop.probes ?? []).find((k) => k.id === variantId) : undefined;
   const instance = fromJson(record.instance);
   const derived = formula.params ? (variant?.establish ?? prop.establish)?.(instance).derived : undefined;
+  const { verdict, ...about } = meta;
   return {
-    ...meta,
+    ...about,
     property: prop.id,
     variant: variantId,
     formula: formulaId,
     relation: variant?.relation ?? prop.relation,
     instance: record.instance,
     params: formula.params ? formula.params(instance as never, derived as never) : {},
-    kdverify: { verdict: meta.verdict, lhs: record.lhs, rhs: record.rhs, margin: record.margin, room: record.room, digits: record.digits },
+    kdverify: { verdict, lhs: record.lhs, rhs: record.rhs, margin: record.margin, room: record.room, digits: record.digits },
   };
 }
 
