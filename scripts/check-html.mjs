@@ -102,6 +102,12 @@ export function implHtmlProblems(dom, report) {
   const withClasses = tested.filter((f) => Object.keys(f.classes).length).length;
   if (classPlots !== withClasses) problems.push(`${classPlots} input-class plots for ${withClasses} tested functions`);
   for (const f of tested) if (!dom.includes(`id="${f.fn}"`)) problems.push(`section ${f.fn} is missing`);
+  // a green accuracy bar only for a function that passes; a failure other than accuracy is named
+  const green = count(dom, /<rect class="ratio"[^>]*fill="#a5d6a7"/g);
+  const passing = tested.filter((f) => f.status === 'pass' && f.worst).length;
+  if (green !== passing) problems.push(`${green} green accuracy bars for ${passing} passing functions`);
+  const otherKinds = tested.filter((f) => f.status === 'fail' && Object.entries(f.disagreements).some(([k, n]) => k !== 'inaccurate' && n > 0)).length;
+  if (count(dom, /class="fails-on"/g) !== otherKinds) problems.push(`${count(dom, /class="fails-on"/g)} failure kinds shown for ${otherKinds} functions failing on special values, invalid input, errors or shapes`);
   return problems;
 }
 
