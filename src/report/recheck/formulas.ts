@@ -98,6 +98,8 @@ const FORMULAS: Record<string, PythonFormula> = {
   'SKD-FAM-MIX/mixing-ax2-continuity': of(SKD),
   'SKD-FAM-MIX/mixing-ax5-t-all-classes': of(SKD),
   'SKD-FAM-MIX/mixing-ax5-t-all-classes~mixing-ax5-t-support': of(SKD),
+  'SKD-BLACKBOX/smooth-then-soften': of(SKD),
+  'SKD-EQUIV/moment-matching': of(SKD),
   'KD-LG-BIASVAR/bound': of(LG),
   'KD-LG-RANK/eckart-young': of(LG, eigenvectors),
   'KD-LG-FINAL/decomposition': of(LG, rankStudent),

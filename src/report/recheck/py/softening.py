@@ -70,3 +70,44 @@ for _claim, _op in (("SKD-AX5-BOUND", "power"), ("SKD-FAM-POWER", "softmax-logit
     FORMULAS["%s/%s-ax5-t-0" % (_claim, _op)] = (lambda op: lambda inst, P: sk_ax5_small(op, inst))(_op)
 FORMULAS["SKD-FAM-MIX/mixing-ax5-t-all-classes"] = lambda inst, P: sk_ax5_big("mixing", inst, "all")
 FORMULAS["SKD-FAM-MIX/mixing-ax5-t-all-classes~mixing-ax5-t-support"] = lambda inst, P: sk_ax5_big("mixing", inst, "support")
+
+
+def sk_kl(a, b):
+    """KL(a||b) of probability vectors; +inf when a charges an atom b does not."""
+    acc = mpf(0)
+    for x, y in zip(a, b):
+        if x == 0:
+            continue
+        if y == 0:
+            return INF
+        acc += x * mpmath.log(x / y)
+    return max(acc, mpf(0))
+
+
+def sk_blackbox(inst, P):
+    w = [c + inst["alpha"] for c in inst["counts"]]  # add-alpha smoothing, in doubles as the instance defines it
+    p = sk_normalise(w)
+    log_min = min(mpmath.log(x) for x, v in zip(p, w) if v > 0)
+    rate = mpmath.exp((2 - log_min) / X(inst["T"])) - 1
+    return {"lhs": sk_l1(sk_apply("power", w, inst["T"]), sk_uniform([True] * len(w))), "rhs": rate, "base": mpf(0), "scale": mpf(1)}
+
+
+def sk_top1_student(V, top, theta):
+    """q_theta(y) proportional to exp(theta 1[y = top])."""
+    e = mpmath.exp(theta)
+    m = e / (e + V - 1)
+    return [m if y == top else (1 - m) / (V - 1) for y in range(V)]
+
+
+def sk_moment_matching(inst, P):
+    w = inst["w"]
+    r = sk_apply("power", w, inst["T"])
+    top, V = w.index(max(w)), len(w)
+    m = r[top]
+    theta_star = mpmath.log(m * (V - 1) / (1 - m))
+    return {"lhs": sk_kl(r, sk_top1_student(V, top, theta_star)), "rhs": sk_kl(r, sk_top1_student(V, top, X(inst["theta"]))), "base": mpf(0),
+            "hypotheses": [("a unique argmax", w.count(max(w)) == 1)]}
+
+
+FORMULAS["SKD-BLACKBOX/smooth-then-soften"] = sk_blackbox
+FORMULAS["SKD-EQUIV/moment-matching"] = sk_moment_matching
