@@ -33,6 +33,21 @@ def lg_vec(A):
     return v
 
 
+def lg_stack(a, b):
+    """The column vector (a; b)."""
+    return M_([[a[i]] for i in range(a.rows)] + [[b[i]] for i in range(b.rows)])
+
+
+def lg_blocks(A, B, C):
+    """The symmetric block matrix [[A, B], [B^T, C]]."""
+    n, m = A.rows, C.rows
+    K = M_(n + m, n + m)
+    for i in range(n + m):
+        for j in range(n + m):
+            K[i, j] = A[i, j] if i < n and j < n else B[i, j - n] if i < n else B[j, i - n] if j < n else C[i - n, j - n]
+    return K
+
+
 def lg_trace(A):
     return fsum(A[i, i] for i in range(A.rows))
 
@@ -90,39 +105,11 @@ def rank_student_terms(m, P):
     noise = nu2 * lg_eye(k * n)
     # Gamma given D_n on (vec Y_hat, vec Theta): Y_hat = W_T X + nu E, Theta = W_T M + E_S
     pm, pc = B * w, B * C * B.T + noise
-    gm = M_(pm.rows + G.rows, 1)
-    gc = M_(pm.rows + G.rows, pm.rows + G.rows)
-    top, right, low = B * C * G.T, G * C * B.T, G * C * G.T + lg_kron(SS, Ik)
-    tw = G * w
-    for i in range(pm.rows):
-        gm[i] = pm[i]
-        for j in range(pm.rows):
-            gc[i, j] = pc[i, j]
-        for j in range(G.rows):
-            gc[i, pm.rows + j] = top[i, j]
-    for i in range(G.rows):
-        gm[pm.rows + i] = tw[i]
-        for j in range(pm.rows):
-            gc[pm.rows + i, j] = right[i, j]
-        for j in range(G.rows):
-            gc[pm.rows + i, pm.rows + j] = low[i, j]
+    gm, gc = lg_stack(pm, G * w), lg_blocks(pc, B * C * G.T, G * C * G.T + lg_kron(SS, Ik))
     # Delta on (vec Y, vec W_T): Y ~ N(vec(W* X), nu^2 I), W_T | Y ~ N(A_T vec Y, Sigma_T kron I_k)
     A = X(t["betaT"]) / nu2 * lg_kron(ST * Xm, Ik)
     mY = lg_vec(Ws * Xm)
-    dm = M_(mY.rows + A.rows, 1)
-    dc = M_(mY.rows + A.rows, mY.rows + A.rows)
-    AmY, NA, ANA = A * mY, noise * A.T, A * noise * A.T + C
-    for i in range(mY.rows):
-        dm[i] = mY[i]
-        for j in range(mY.rows):
-            dc[i, j] = noise[i, j]
-        for j in range(A.rows):
-            dc[i, mY.rows + j] = NA[i, j]
-            dc[mY.rows + j, i] = NA[i, j]
-    for i in range(A.rows):
-        dm[mY.rows + i] = AmY[i]
-        for j in range(A.rows):
-            dc[mY.rows + i, mY.rows + j] = ANA[i, j]
+    dm, dc = lg_stack(mY, A * mY), lg_blocks(noise, noise * A.T, A * noise * A.T + C)
     Kn = gaussian_kl(gm, gc, dm, dc)
     dataset_shift = gaussian_kl(pm, pc, mY, noise)
     D = (Wbar - Ws) * Xm
