@@ -34,16 +34,20 @@ export function instanceText(x: unknown, max = 240): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
-/** The room used shown in tables: the best enclosure's upper end at 4 digits, or why there is none. */
-export function roomCell(room: { best: { room: { lo: string; hi: string } } | null; count: number } | null | undefined): string {
-  if (!room) return 'no room (identity or sign condition)';
+/** The room used shown in tables: the best enclosure at 4 digits, or why there is none (an identity, a sign or order condition). */
+export function roomCell(room: { best: { room: { lo: string; hi: string } } | null; count: number } | null | undefined, relation?: string): string {
+  if (!room) return relation === 'eq' ? 'identity' : 'no room';
   if (!room.best) return room.count === 0 ? 'no informative instance' : '—';
   return enclosureText(room.best.room, 4);
 }
 
-/** The largest room used as a number in [0, 1] for a bar (upper end of the best enclosure; null when there is none). */
-export function roomFraction(room: { best: { room: { hi: string } } | null } | null | undefined): number | null {
+/**
+ * The largest room used for a bar: the upper end of the best enclosure in [0, 1], and whether it
+ * lies above 1 although the bound holds (then room used is no share of the bound: its base does
+ * not fit the property, and the bar says so instead of looking sharp). Null when there is none.
+ */
+export function roomFraction(room: { best: { room: { lo: string; hi: string } } | null } | null | undefined): { value: number; above: boolean } | null {
   if (!room?.best) return null;
   const v = Number(room.best.room.hi);
-  return Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : null;
+  return Number.isFinite(v) ? { value: Math.max(0, Math.min(1, v)), above: Number(room.best.room.lo) > 1 + 1e-9 } : null;
 }

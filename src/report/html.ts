@@ -104,14 +104,14 @@ function propertyDetail(c: ClaimReport, p: PropertyResult): string {
   parts.push(`<p class="classes"><b>Instances:</b> ${p.instances} checked (${k.informative} informative, ${k.degenerate} degenerate, ${k.vacuous} vacuous), ${p.discarded} discarded; verdicts ${p.verdicts.holds} hold, ${p.verdicts.attained} attained, ${p.verdicts.undecided} undecided; ${p.screened} decided in doubles, up to ${p.maxDigitsUsed} digits, ${(p.durationMs / 1000).toFixed(1)} s.</p>`);
   if (reasons.length) parts.push(`<p><b>Not informative:</b></p><ul>${reasons.map(([r, n]) => `<li>${esc(r)} (${n})</li>`).join('')}</ul>`);
   parts.push(roomFigure(p));
-  if (p.search) parts.push(`<p class="search">${esc(searchLine(p.search))}</p>`);
+  if (p.search) parts.push(`<p class="search">${esc(searchLine(p.search).replace(/`/g, ""))}</p>`);
   const cov = Object.entries(p.coverage).sort((a, b) => b[1] - a[1]);
   if (cov.length) parts.push(`<details class="coverage"><summary>Coverage classes (${cov.length})</summary>${table('coverage', ['class', 'instances'], cov.map(([name, n]) => [esc(name), String(n)]))}</details>`);
   if (p.error) parts.push(`<p class="error"><b>Error:</b> ${esc(p.error)}</p>`);
   if (p.cutShort) parts.push(`<p class="error"><b>Cut short by the time limit</b> after ${p.instances} instances: undecided, not verified.</p>`);
   if (p.undecidedExample) parts.push(`<p><b>Undecided</b> at ${p.undecidedExample.digits} digits: ${codeOf(p.undecidedExample.instance)}, margin ${esc(enclosureText(p.undecidedExample.margin))}</p>`);
   if (p.warnings.length) parts.push(`<ul class="warnings">${p.warnings.map((w) => `<li>⚠ ${esc(w)}</li>`).join('')}</ul>`);
-  const head = `${esc(p.id)}${p.id === c.headline ? ' (headline)' : ''} · ${badge(p.status, STATUS_COLOUR[p.status])} · room used ${esc(roomCell(p.room))}`;
+  const head = `${esc(p.id)}${p.id === c.headline ? ' (headline)' : ''} · ${badge(p.status, STATUS_COLOUR[p.status])} · room used ${esc(roomCell(p.room, p.relation))}`;
   return `<details class="property" open><summary>${head}</summary>${parts.join('')}</details>`;
 }
 
@@ -136,7 +136,7 @@ function claimSection(r: Report, c: ClaimReport, figures: ReadonlyMap<string, st
     table(
       'props',
       ['property', 'relation', 'status', 'instances (inf. / deg. / vac.)', 'best room used'],
-      c.properties.map((p) => [`${esc(p.id)}${p.id === c.headline ? ' (headline)' : ''}`, p.relation, `<span style="color:${STATUS_COLOUR[p.status]}">${p.status}</span>`, `${p.instances} (${p.classes.informative} / ${p.classes.degenerate} / ${p.classes.vacuous})`, `${esc(roomCell(p.room))} ${fractionBar(roomFraction(p.room), `room used by ${p.id}`)}`]),
+      c.properties.map((p) => [`${esc(p.id)}${p.id === c.headline ? ' (headline)' : ''}`, p.relation, `<span style="color:${STATUS_COLOUR[p.status]}">${p.status}</span>`, `${p.instances} (${p.classes.informative} / ${p.classes.degenerate} / ${p.classes.vacuous})`, `${esc(roomCell(p.room, p.relation))} ${fractionBar(roomFraction(p.room), `room used by ${p.id}`)}`]),
     ),
   );
   parts.push(...c.properties.map((p) => propertyDetail(c, p)));

@@ -26,7 +26,7 @@ export const STATUS_LEGEND =
   'Statuses (of the headline property, unless another property is violated, undecided or in error): *holds* — every instance satisfies the relation, and some informative instance shows it; *sharp* — and on an informative instance the bound uses its whole room (room used = 1 to the working precision); *violated* — a certified counterexample; *undecided* — an enclosure still straddles 0 at the maximum precision, the run was cut short, or no instance was informative. Room used = (lhs − base)/(rhs − base) on informative instances: how much of what the bound allows beyond its base the quantity takes. Degenerate instances (an identity for a structural reason, such as K_n = 0) and vacuous ones (an infinite side, a bound no better than the trivial one) are counted but never show a bound sharp.';
 
 /** A room-used fraction as a text bar of 10 cells. */
-const textBar = (r: number | null) => (r === null ? '' : ` ${'█'.repeat(Math.round(10 * r))}${'░'.repeat(10 - Math.round(10 * r))}`);
+const textBar = (r: { value: number; above: boolean } | null) => (r === null ? '' : r.above ? ' (above 1: no share of the bound)' : ` ${'█'.repeat(Math.round(10 * r.value))}${'░'.repeat(10 - Math.round(10 * r.value))}`);
 
 const code = (x: unknown, max = 400) => '`' + instanceText(x, max) + '`';
 
@@ -42,7 +42,7 @@ export function overviewCells(c: ClaimReport, findings: Finding[]) {
   const k = c.classes, n = k.informative + k.degenerate + k.vacuous;
   return {
     informative: `${k.informative}/${n}`,
-    room: roomCell(c.room),
+    room: roomCell(c.room, c.properties.find((p) => p.id === c.headline)?.relation),
     roomFraction: roomFraction(c.room),
     degenerate: share(k.degenerate, n),
     vacuous: share(k.vacuous, n),
@@ -112,7 +112,7 @@ function claimMarkdown(r: Report, c: ClaimReport): string[] {
   out.push('| property | relation | status | instances (inf. / deg. / vac.) | discarded | holds / attained / undecided | best room used | screened in doubles | max digits | time |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const p of c.properties) {
     const v = p.verdicts, k = p.classes;
-    out.push(`| ${p.id}${p.id === c.headline ? ' (headline)' : ''} | ${p.relation} | ${p.status} | ${p.instances} (${k.informative} / ${k.degenerate} / ${k.vacuous}) | ${p.discarded} | ${v.holds} / ${v.attained} / ${v.undecided} | ${roomCell(p.room)} | ${p.screened} | ${p.maxDigitsUsed} | ${(p.durationMs / 1000).toFixed(1)} s |`);
+    out.push(`| ${p.id}${p.id === c.headline ? ' (headline)' : ''} | ${p.relation} | ${p.status} | ${p.instances} (${k.informative} / ${k.degenerate} / ${k.vacuous}) | ${p.discarded} | ${v.holds} / ${v.attained} / ${v.undecided} | ${roomCell(p.room, p.relation)} | ${p.screened} | ${p.maxDigitsUsed} | ${(p.durationMs / 1000).toFixed(1)} s |`);
   }
   out.push('');
   for (const p of c.properties) out.push(...propertyBullets(p));

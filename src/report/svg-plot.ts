@@ -60,16 +60,18 @@ export interface RoomPlot {
 const fmtTick = (x: number) => (x === 0 ? '0' : Number(x.toPrecision(2)).toString());
 
 /**
- * Room used on a linear axis from min(0, 10 % quantile) (at most −1) to 1, with ticks and an axis
- * label: the 10–90 % box, the median, the largest sampled room (red dot), the best certified
- * instance (its enclosure), the search's best (green diamond) and the bound itself at 1.
+ * Room used on a linear axis from min(0, 10 % quantile) (at most −1) to 1 (or to the largest room
+ * used when that exceeds 1: then room used is no share of the bound, and the plot says so), with
+ * ticks and an axis label: the 10–90 % box, the median, the largest sampled room (red dot), the
+ * best certified instance (its enclosure), the search's best (green diamond) and the bound at 1.
  */
 export function roomPlot(r: RoomPlot): string {
   const W = 560, H = 78, L = 14, R = 14, y0 = 14, y1 = 40;
   const q = r.quantiles;
   const lo = q ? Math.max(-1, Math.min(0, q.p10)) : 0;
-  const x = (v: number) => L + ((Math.max(lo, Math.min(1, v)) - lo) / (1 - lo)) * (W - L - R);
-  const ticks = Array.from({ length: 5 }, (_, k) => lo + ((1 - lo) * k) / 4);
+  const hi = q && Number.isFinite(q.max) ? Math.max(1, q.max) : 1;
+  const x = (v: number) => L + ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * (W - L - R);
+  const ticks = Array.from({ length: 5 }, (_, k) => lo + ((hi - lo) * k) / 4);
   const out = [`<svg class="room" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`room used by ${r.label}`)}" font-family="sans-serif" font-size="11">`];
   out.push(`<title>${esc(`room used over ${r.count} informative instances of ${r.label}`)}</title>`);
   out.push(`<line x1="${L}" y1="${y1}" x2="${W - R}" y2="${y1}" stroke="#333"/>`);
@@ -80,8 +82,8 @@ export function roomPlot(r: RoomPlot): string {
     out.push(`<text x="${L + 4}" y="${y0 + 12}">no informative instance with a certified room</text>`, '</svg>');
     return out.join('');
   }
-  const below = q.p10 < lo ? `<text x="${L}" y="${y0 + 4}" fill="#555">◂ below ${fmtTick(lo)}</text>` : '';
-  out.push(below);
+  if (q.p10 < lo) out.push(`<text x="${L}" y="${y0 - 2}" fill="#555">◂ below ${fmtTick(lo)}</text>`);
+  if (hi > 1) out.push(`<text x="${W - R}" y="${y0 - 2}" text-anchor="end" fill="#bf360c">above 1 while the bound holds: no share of the bound</text>`);
   out.push(`<rect x="${x(q.p10).toFixed(1)}" y="${y0 + 6}" width="${Math.max(1, x(q.p90) - x(q.p10)).toFixed(1)}" height="14" fill="#90caf9" stroke="#1565c0"><title>10–90 % of room used: ${q.p10.toPrecision(4)} … ${q.p90.toPrecision(4)}</title></rect>`);
   out.push(`<line x1="${x(q.median).toFixed(1)}" y1="${y0 + 3}" x2="${x(q.median).toFixed(1)}" y2="${y0 + 23}" stroke="#0d47a1" stroke-width="2"><title>median ${q.median.toPrecision(4)}</title></line>`);
   out.push(`<circle class="max" cx="${x(q.max).toFixed(1)}" cy="${y0 + 13}" r="3.5" fill="#c62828"><title>largest room used sampled: ${q.max.toPrecision(6)}</title></circle>`);
@@ -91,9 +93,11 @@ export function roomPlot(r: RoomPlot): string {
   return out.join('');
 }
 
-/** A small horizontal bar for a fraction in [0, 1] (table cells). */
-export function fractionBar(f: number | null, title: string): string {
+/** A small horizontal bar for room used in [0, 1] (table cells); striped orange when room used exceeds 1. */
+export function fractionBar(f: { value: number; above: boolean } | null, title: string): string {
   if (f === null) return '';
   const W = 64;
-  return `<svg class="bar" viewBox="0 0 ${W} 10" width="${W}" height="10" role="img" aria-label="${esc(title)}"><rect width="${W}" height="10" fill="#e3e3e3"/><rect width="${(W * f).toFixed(1)}" height="10" fill="${f >= 0.999 ? '#1565c0' : '#64b5f6'}"/><title>${esc(title)}</title></svg>`;
+  const fill = f.above ? '#ef6c00' : f.value >= 0.999 ? '#1565c0' : '#64b5f6';
+  const note = f.above ? ': above 1, so no share of the bound (see the property)' : '';
+  return `<svg class="bar" viewBox="0 0 ${W} 10" width="${W}" height="10" role="img" aria-label="${esc(title + note)}"><rect width="${W}" height="10" fill="#e3e3e3"/><rect width="${(W * f.value).toFixed(1)}" height="10" fill="${fill}"${f.above ? ' stroke="#bf360c" stroke-dasharray="2 2"' : ''}/><title>${esc(title + note)}</title></svg>`;
 }
