@@ -2,15 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
-import { toolVersion, verify } from './verify.ts';
+import { reportFiles, toolVersion, verify } from './verify.ts';
+import { REPORT_FILE_LIST, runSummary } from './summary.ts';
 import { readReport, replay, type ReplayResult } from './replay.ts';
 import { progressFor } from './progress.ts';
 import { checkCorpusDir, DEFAULT_USER_CORPUS, updateCorpus } from '../engine/corpus.ts';
 import { mergeReports, readShards } from './merge.ts';
-import { checkWritableDir, oneLine, writeAll, writeReport } from './output.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { renderJunit } from '../report/junit.ts';
-import { renderHtml } from '../report/html.ts';
+import { checkWritableDir, oneLine, writeReport } from './output.ts';
 import { claimsFilesOfReport } from '../spec/user-claims.ts';
 import { DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from '../engine/budget.ts';
 import { addCheckImpl } from './check-impl.ts';
@@ -75,14 +73,14 @@ export function buildCli(): Command {
 
   program
     .command('run')
-    .description('verify the selected claims and write report.json and report.md')
+    .description(`verify the selected claims and write ${REPORT_FILE_LIST} into --out`)
     .option('--claims <ids>', "comma-separated claim or property ids or globs, e.g. 'KD-L6-DV,KD-BD-*' or 'KD-L6-DV/inequality' (repeatable; default: the claims files' claims if any are given, else every encoded claim)", patterns, [])
     .option('--runs <n>', 'instances per property', integer('--runs', 1, 10_000_000), DEFAULT_RUNS)
     .option('--control-runs <n>', 'instances a negative control may draw before counting as not refuted (default: --runs)', integer('--control-runs', 1, 10_000_000))
     .option('--search <n>', 'targeted-search evaluations per property: hill-climbing from the sampled informative instances using the most room towards the largest room used (default: --runs / 10; 0: off)', integer('--search', 0, 10_000_000))
     .option('--digits <p>', 'working precision in significant digits (at most 250: escalation goes to 4× and decimal.js knows ln 10 and π to about 1025 digits)', integer('--digits', 20, 250), DEFAULT_DIGITS)
     .option('--seed <s>', 'run seed (same seed, same report)', integer('--seed', -(2 ** 31), 2 ** 31 - 1), DEFAULT_SEED)
-    .option('--out <dir>', 'output directory', 'reports/latest')
+    .option('--out <dir>', `output directory: ${REPORT_FILE_LIST}`, 'reports/latest')
     .option('--jobs <n>', 'worker threads (default: the number of cores)', integer('--jobs', 1, 256), Math.max(1, availableParallelism()))
     .option('--claims-file <file>', 'a TS/JS file exporting `claims` built with kd-verify/api (repeatable)', (v: string, prev: string[] = []) => [...prev, v], [])
     .option('--corpus <dir>', 'your counterexample corpus, run first with the bundled one', DEFAULT_USER_CORPUS)
@@ -131,9 +129,9 @@ export function buildCli(): Command {
       }
       const s = report.summary;
       const unrefuted = report.claims.flatMap((c) => c.properties.filter((p) => !p.cutShort).flatMap((p) => p.controls.filter((k) => !k.refuted).map((k) => k.id)));
-      process.stdout.write(`\n${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\n`);
+      process.stdout.write(`\n${runSummary(report, opts.out)}`);
       if (unrefuted.length) process.stdout.write(`negative controls NOT refuted at this budget: ${unrefuted.join(', ')}\n`);
-      process.stdout.write(`reports written to ${opts.out}: report.json, report.md, report.html, junit.xml${opts.shard ? ` (shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge)` : ''}\n`);
+      if (opts.shard) process.stdout.write(`shard ${opts.shard.index} of ${opts.shard.count}: merge the shards with kdverify merge\n`);
       process.exitCode = finalStatus(report);
     });
   program
@@ -146,9 +144,8 @@ export function buildCli(): Command {
       checkWritableDir(opts.out);
       const { reports, figureFiles } = readShards(dirs);
       const report = mergeReports(reports);
-      writeReport(opts.out, [['report.json', JSON.stringify(report, null, 2) + '\n'], ['report.md', renderMarkdown(report) + '\n'], ['junit.xml', renderJunit(report)], ['report.html', renderHtml(report, new Map(figureFiles))], ...figureFiles]);
-      const s = report.summary;
-      process.stdout.write(`${dirs.length} shards merged: ${report.claims.length} claims: ${s.holds} holds, ${s.sharp} sharp, ${s.violated} violated, ${s.undecided} undecided, ${s.error} error\nreports written to ${opts.out}\n`);
+      writeReport(opts.out, reportFiles(report, builtinProperties, figureFiles));
+      process.stdout.write(`${dirs.length} shards merged: ${runSummary(report, opts.out)}`);
       process.exitCode = finalStatus(report);
     });
 

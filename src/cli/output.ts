@@ -71,7 +71,9 @@ export function writeAll(dir: string, files: ReadonlyArray<readonly [string, str
   try {
     makeDirs(dir);
     for (const [name, content] of files) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+      // a name may lie in a subdirectory (findings/<id>.py): its temporary file goes beside it
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      const tmp = join(dir, dirname(name), `.${basename(name)}.${process.pid}.tmp`);
       writeFileSync(tmp, content);
       temps.push(tmp);
     }
@@ -83,21 +85,24 @@ export function writeAll(dir: string, files: ReadonlyArray<readonly [string, str
   }
 }
 
-/** The files of a run's report besides its figures (report.png is check-html's screenshot of report.html). */
-export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'junit.xml', 'report.png'] as const;
+/** The files of a run's report besides its figures and re-check scripts (report.png is check-html's screenshot of report.html). */
+export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'report.tex', 'junit.xml', 'report.png'] as const;
 
 /** A figure file name as a report lists it: a plain .svg name, never a path. */
 const FIGURE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.svg$/;
+/** A re-check script as a report lists it: findings/<id>.py, nothing else. */
+const SCRIPT_NAME = /^findings\/[a-z0-9][a-z0-9-]*\.py$/;
 
 /**
- * The files an earlier report in `dir` consists of: the fixed report files and the figures its
- * report.json lists. Nothing else in the directory is ever touched.
+ * The files an earlier report in `dir` consists of: the fixed report files and the figures and
+ * re-check scripts its report.json lists. Nothing else in the directory is ever touched.
  */
 export function earlierReportFiles(dir: string): string[] {
   const figures: string[] = [];
   try {
-    const earlier = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { figures?: unknown };
+    const earlier = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { figures?: unknown; scripts?: unknown };
     if (Array.isArray(earlier.figures)) for (const f of earlier.figures) if (typeof f?.file === 'string' && FIGURE_NAME.test(f.file)) figures.push(f.file);
+    if (Array.isArray(earlier.scripts)) for (const f of earlier.scripts) if (typeof f?.file === 'string' && SCRIPT_NAME.test(f.file)) figures.push(f.file);
   } catch {
     // no earlier report, or not one of ours: only the fixed names
   }

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 /**
  * Progress of a run on a terminal: properties done out of the selection with an ETA, and a bar
  * per running property (its phase: instances, targeted search, controls; how much is done).
- * Quiet (plain result lines only) when the stream is not a TTY or CI is set.
+ * Quiet (plain result lines, each prefixed [k/N]) when the stream is not a TTY or CI is set.
  */
 export interface Progress {
   start(total: number): void;
@@ -15,7 +15,17 @@ export interface Progress {
 
 export function progressFor(stream: NodeJS.WriteStream = process.stdout): Progress {
   const interactive = Boolean(stream.isTTY) && !process.env.CI;
-  if (!interactive) return { start: () => undefined, update: () => undefined, done: (line) => void stream.write(line + '\n'), stop: () => undefined };
+  if (!interactive) {
+    // piped: each result line counted, [k/N], in completion order
+    let total = 0, k = 0;
+    const width = () => String(total).length;
+    return {
+      start: (n) => void (total = n),
+      update: () => undefined,
+      done: (line) => void stream.write(`${total ? `[${String(++k).padStart(width())}/${total}] ` : ''}${line}\n`),
+      stop: () => undefined,
+    };
+  }
   const bars = new cliProgress.MultiBar(
     { format: '{name} {bar} {value}/{total} {unit}', hideCursor: true, clearOnComplete: true, stream, barsize: 24 },
     cliProgress.Presets.shades_classic,

@@ -17,6 +17,8 @@ import { checkWritableDir, writeReport } from './output.ts';
 import { askWorker, InterruptedError, userStubs, type ClaimsFilesDescription, type UserPropertyStub } from '../engine/claims-files.ts';
 import { abortAt } from './interrupt.ts';
 import { recordedClaimsFile } from '../spec/user-claims.ts';
+import { renderTex } from '../report/tex.ts';
+import { recheckScripts } from '../report/recheck/scripts.ts';
 import { classificationCell, classifyOperators, pendingCells } from '../skd/classify.ts';
 
 export interface VerifyOptions {
@@ -141,12 +143,24 @@ export async function verify(properties: readonly AnyProperty[], o: VerifyOption
     startedAt,
     durationMs: Math.round(performance.now() - t0),
   });
-  if (o.out !== undefined) writeReport(o.out, [
+  if (o.out !== undefined) writeReport(o.out, reportFiles(report, [...properties], figureFiles.map((f) => [f.file, f.svg] as const)));
+  return report;
+}
+
+/**
+ * Every file of a report: report.json, report.md, report.html, report.tex, junit.xml, the figures
+ * and the re-check scripts findings/*.py (generated first: a script that cannot be written is
+ * marked in report.json).
+ */
+export function reportFiles(report: Report, properties: readonly AnyProperty[], figureFiles: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  const scripts = recheckScripts(report, properties);
+  return [
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['report.md', renderMarkdown(report) + '\n'],
     ['junit.xml', renderJunit(report)],
-    ['report.html', renderHtml(report, new Map(figureFiles.map((f) => [f.file, f.svg])))],
-    ...figureFiles.map((f) => [f.file, f.svg] as const),
-  ]);
-  return report;
+    ['report.html', renderHtml(report, new Map(figureFiles))],
+    ['report.tex', renderTex(report)],
+    ...figureFiles,
+    ...scripts,
+  ];
 }

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import type { ClaimStatus, PropertyResult } from '../engine/run-property.ts';
 import type { ClaimSpec } from '../spec/catalogue.ts';
 import type { ClaimReport, Report } from './types.ts';
+import { deriveFindings } from './findings.ts';
+import { hasPythonFormula } from './recheck/formulas.ts';
 
 const FAILING: ClaimStatus[] = ['error', 'violated', 'undecided'];
 
@@ -76,13 +78,16 @@ export function buildReport(args: {
     .map((spec) => ({ spec, results: args.results.filter((r) => r.claim === spec.id) }))
     .filter(({ results }) => results.length > 0)
     .map(({ spec, results }) => claimReport(spec, results));
+  const { findings, scripts } = deriveFindings(claims, args.config, hasPythonFormula);
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'kd-verify', version: args.version },
     config: args.config,
     complete: args.complete ?? true,
     claims,
     summary: summarise(claims),
+    findings,
+    scripts,
     numerics: args.numerics ?? null,
     figures: args.figures ?? [],
     classification: args.classification ?? null,

@@ -38,8 +38,11 @@ describe('kdverify command line', () => {
     expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(run with --help') && !l.startsWith('(Did you mean')).length).toBe(1);
   });
 
-  it('--help exits 0', () => {
-    expect(kdverify('run', '--help').status).toBe(0);
+  it('--help exits 0 and names every file a run writes', () => {
+    const r = kdverify('run', '--help');
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    for (const f of ['report.html', 'report.md', 'report.json', 'report.tex', 'junit.xml', '*.svg', 'findings/*.py']) expect(text).toContain(f);
   });
 });
 
@@ -57,6 +60,22 @@ describe('claims files and replay', () => {
     expect(claim('USER-PINSKER').controls.every((k) => k.refuted)).toBe(true);
     expect(claim('USER-PINSKER-NO-ROOT').status).toBe('violated');
     expect(claim('USER-PINSKER-NO-ROOT').counterexample?.margin.hi).toMatch(/^-/);
+  });
+
+  it('counts each result line [k/N] and ends with the counts, the findings and the report to open', () => {
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((l) => /^\[[12]\/2\] (holds|sharp|violated) +USER-/.test(l)).length).toBe(2);
+    expect(run.stdout).toMatch(/2 claims: .*1 violated/);
+    expect(run.stdout).toMatch(/\d+ findings? \(.*1 violated/);
+    expect(run.stdout).toContain(`open ${join(out, 'report.html')}`);
+  });
+
+  it('reports the violation as a finding, with no script where no Python formula exists (a claims file)', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    const f = report.findings.find((x) => x.kind === 'violated')!;
+    expect(f).toMatchObject({ claim: 'USER-PINSKER-NO-ROOT', script: null, replay: 'kdverify replay --report report.json --claim USER-PINSKER-NO-ROOT' });
+    expect(report.scripts.find((x) => x.subject === 'counterexample')).toMatchObject({ file: null, note: expect.stringMatching(/no Python formula/) });
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/no script — no Python formula/);
   });
 
   it('replay reproduces the counterexample from the report alone (exit 1, verdict violated)', () => {

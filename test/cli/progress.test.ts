@@ -11,14 +11,15 @@ const capture = (tty: boolean) => {
 };
 
 describe('progress display', () => {
-  it('prints plain lines when the output is not a terminal', () => {
+  it('prints plain lines, each counted [k/N], when the output is not a terminal', () => {
     const { s, text } = capture(false);
     const p = progressFor(s);
-    p.start(2);
+    p.start(12);
     p.update('A/x', 'instances', 5, 10);
-    p.done('tight     A/x', 'A/x');
+    p.done('holds     A/x', 'A/x');
+    p.done('sharp     A/y', 'A/y');
     p.stop();
-    expect(text()).toBe('tight     A/x\n');
+    expect(text()).toBe('[ 1/12] holds     A/x\n[ 2/12] sharp     A/y\n');
   });
   it('draws a bar with the count on a terminal unless CI is set', () => {
     const saved = process.env.CI;

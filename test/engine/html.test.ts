@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { builtinProperties } from '../../properties/index.ts';
 import { verify } from '../../src/cli/verify.ts';
 // @ts-expect-error: a plain ESM script without type declarations
-import { CHROMIUM, htmlProblems, renderedDom } from '../../scripts/check-html.mjs';
+import { CHROMIUM, htmlProblems, renderedDom, scrollProblems } from '../../scripts/check-html.mjs';
 
 describe('report.html', async () => {
   const out = mkdtempSync(join(tmpdir(), 'kdverify-html-'));
@@ -14,12 +14,23 @@ describe('report.html', async () => {
 
   it('is self-contained: no script, no stylesheet or image to fetch', () => {
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
-    expect(html).toMatch(/<svg class="slack"/);
+    expect(html).toMatch(/<svg class="room"/);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium with every plot (skipped where Chromium is not installed)', () => {
+  it('has every section before rendering: findings, overview with room used, hypotheses, coverage, probes, room plots', () => {
+    expect(htmlProblems(html, report)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium with every section and plot, without sideways scrolling at 1280 and 800 px (skipped where Chromium is not installed)', () => {
     const dom = renderedDom(join(out, 'report.html'));
     expect(htmlProblems(dom, report)).toEqual([]);
+    expect(scrollProblems(join(out, 'report.html'))).toEqual([]);
+  });
+
+  it('the checks have teeth: a report without its findings section or room column fails them', () => {
+    expect(htmlProblems(html.replace('<section id="findings">', '<section>'), report)).toContain('no findings section');
+    expect(htmlProblems(html.replace('<th>best room used</th>', '<th>min margin</th>'), report)).toContain('the overview has no room-used column');
+    expect(htmlProblems(html.replace(/<table class="probes">/g, '<table>'), report).join()).toMatch(/probe tables/);
   });
 });
 

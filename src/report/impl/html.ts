@@ -5,11 +5,21 @@ import { escapeXml as esc } from '../escape.ts';
 const COLOUR: Record<FunctionResult['status'], string> = { pass: '#2e7d32', fail: '#c62828', skipped: '#757575', 'adapter-failure': '#6a1b9a' };
 const sig = (x: number | null | undefined) => (x === null || x === undefined ? '—' : Number.isFinite(x) ? x.toPrecision(3) : String(x));
 
-/** Worst error / tolerance on a log axis 1e-6 … 1e16, with the tolerance (ratio 1) marked. */
+const KIND_LABEL: Record<string, string> = { special: 'special values', 'invalid-accepted': 'invalid inputs answered', 'error-on-valid': 'errors on valid input', shape: 'wrong shapes' };
+
+/** The disagreements that are not accuracy (special values, invalid input, errors, shapes), with counts. */
+const otherFailures = (f: FunctionResult) =>
+  Object.entries(f.disagreements).filter(([k, n]) => k !== 'inaccurate' && n > 0).map(([k, n]) => `${KIND_LABEL[k] ?? k} (${n})`).join(', ');
+
+/**
+ * Worst error / tolerance on a log axis 1e-6 … 1e16, with the tolerance (ratio 1) marked. A
+ * function that fails for another reason than accuracy gets a grey bar: its accuracy is not what failed.
+ */
 function ratioPlot(f: FunctionResult): string {
   const W = 300, H = 22, pad = 4;
   const x = (v: number) => pad + Math.min(1, Math.max(0, (Math.log10(Math.max(v, 1e-6)) + 6) / 22)) * (W - 2 * pad);
-  const bar = f.worst ? `<rect class="ratio" x="${pad}" y="5" width="${Math.max(1, x(f.worst.ratio) - pad)}" height="12" fill="${f.worst.ratio > 1 ? '#ef9a9a' : '#a5d6a7'}"><title>worst error / tolerance ${sig(f.worst.ratio)}</title></rect>` : '';
+  const fill = !f.worst ? '' : f.worst.ratio > 1 ? '#ef9a9a' : f.status === 'pass' ? '#a5d6a7' : '#bdbdbd';
+  const bar = f.worst ? `<rect class="ratio" x="${pad}" y="5" width="${Math.max(1, x(f.worst.ratio) - pad)}" height="12" fill="${fill}"><title>worst error / tolerance ${sig(f.worst.ratio)}</title></rect>` : '';
   return `<svg width="${W}" height="${H}" role="img" aria-label="worst error relative to tolerance for ${esc(f.fn)}"><line x1="${pad}" y1="11" x2="${W - pad}" y2="11" stroke="#ddd"/>${bar}<line x1="${x(1)}" y1="2" x2="${x(1)}" y2="20" stroke="#c62828" stroke-dasharray="3,2"><title>tolerance</title></line></svg>`;
 }
 
@@ -37,7 +47,7 @@ const code = (x: unknown) => `<code>${esc(JSON.stringify(x).slice(0, 600))}</cod
 
 /** A self-contained page (inline CSS and SVG, nothing fetched). */
 export function renderImplHtml(r: ImplReport): string {
-  const rows = r.functions.map((f) => `<tr><td><a href="#${f.fn}">${f.fn}</a></td><td style="color:${COLOUR[f.status]}"><b>${f.status}</b></td><td>${f.requests}</td><td>${sig(f.worst?.ulps)}</td><td>${sig(f.worst?.relError)}</td><td>${f.status === 'skipped' ? '' : ratioPlot(f)}</td></tr>`).join('');
+  const rows = r.functions.map((f) => `<tr><td><a href="#${f.fn}">${f.fn}</a></td><td style="color:${COLOUR[f.status]}"><b>${f.status}</b></td><td>${f.requests}</td><td>${sig(f.worst?.ulps)}</td><td>${sig(f.worst?.relError)}</td><td>${f.status === 'skipped' ? '' : ratioPlot(f)}${f.status === 'fail' && otherFailures(f) ? `<br><span class="fails-on" style="color:${COLOUR.fail}">✗ fails on ${esc(otherFailures(f))}</span>` : ''}</td></tr>`).join('');
   const sections = r.functions.filter((f) => f.status !== 'skipped').map((f) => {
     const d = f.disagreements;
     return `<section id="${f.fn}"><h2>${f.fn} <span style="color:${COLOUR[f.status]}">${f.status}</span></h2>
