@@ -20,7 +20,7 @@ describe('check-impl on the suite’s own double path', () => {
   it('passes every function, with a schema-valid report', async () => {
     const r = await checkImpl(new ModuleAdapter('src/impl/double-path.ts'), options(null));
     expect(r.functions.filter((f) => f.status !== 'pass').map((f) => `${f.fn}: ${f.status} ${(f.shrunk ?? f.firstDisagreement)?.judgement.detail ?? f.failure?.detail ?? ''}`)).toEqual([]);
-    expect(r.summary.pass).toBe(15);
+    expect(r.summary.pass).toBe(19);
     expect(implReportProblems(JSON.parse(JSON.stringify(r)))).toEqual([]);
     // every function saw its edge-case classes, invalid input included
     expect(Object.keys(fn(r, 'kl_discrete').classes)).toEqual(expect.arrayContaining(['pair:q-zero', 'pair:p-zero', 'pair:p=q', 'invalid:nan']));

@@ -31,23 +31,26 @@ interface LogSoftmaxRow {
  * loses u·|max y| more, which a careful implementation does not.
  */
 function logSoftmaxRow(z: number[], T: number): LogSoftmaxRow {
-  const t = dec(T);
-  const y = z.map((v) => (v === -Infinity ? null : dec(v).div(t)));
+  // z_i·(1/T): one rounding at 60 digits either way, and a product costs less than a quotient (10⁴-class rows)
+  const invT = dec(1).div(dec(T));
+  const y = z.map((v) => (v === -Infinity ? null : dec(v).times(invT)));
   const live = y.filter((v): v is Decimal => v !== null);
   const m = live.reduce((a, b) => (b.greaterThan(a) ? b : a));
   // a term below e^-160 (1e-69) changes neither the sum nor any KL term at 60 digits: skipped (wide rows at small T)
   const e = y.map((v) => (v === null ? dec(0) : v.minus(m).lessThan(-160) ? dec(0) : R.exp(v.minus(m))));
   const s = sumD(e);
+  const invS = dec(1).div(s);
   const logS = R.log(s);
   const logp = y.map((v) => (v === null ? null : v.minus(m).minus(logS)));
-  const p = e.map((x) => x.div(s));
+  const p = e.map((x) => x.times(invS));
+  const pNum = p.map((x) => x.toNumber());
   const yAbs = y.map((v) => (v === null ? 0 : v.abs().toNumber()));
-  const weighted = p.reduce((acc, x, j) => acc + x.toNumber() * yAbs[j], 0);
+  const weighted = pNum.reduce((acc, x, j) => acc + x * yAbs[j], 0);
   const lnC = Math.log(live.length);
   const cond = y.map((v, i) => {
     if (v === null) return 0;
-    const rest = s.minus(e[i]).div(s).toNumber(); // 1 − p_i, without cancellation
-    const kappa = yAbs[i] * rest + Math.max(0, weighted - p[i].toNumber() * yAbs[i]);
+    const rest = pNum[i] > 0.5 ? s.minus(e[i]).times(invS).toNumber() : 1 - pNum[i]; // 1 − p_i, without cancellation
+    const kappa = yAbs[i] * rest + Math.max(0, weighted - pNum[i] * yAbs[i]);
     return kappa + v.minus(m).abs().toNumber() + Math.abs(logp[i]!.toNumber()) + lnC + 2;
   });
   return { logp, p, cond };
