@@ -7,7 +7,7 @@ import { probVector } from './inputs.ts';
  * batches of logits, rows = examples, biased toward what separates a careful loss from a naive
  * one: logits of ±1e4 at T = 0.01 (z/T beyond exp's range), one-hot teachers (exact zeros from −∞
  * logits, or a dominant logit), all-equal logits, masked classes (−∞ in teacher and student alike),
- * student ≈ teacher (KL ≈ 0), logits near float32's largest (z/T overflows at T < 1), up to 10⁴
+ * student ≈ teacher (KL ≈ 0), logits near float32's largest (z/T overflows float32 at T < 2), up to 10⁴
  * classes, temperatures from 1e-3 to 1e3 and batches of one row.
  */
 
@@ -42,7 +42,8 @@ export const logitBatch = (b: number, c: number): fc.Arbitrary<Batch> =>
     { weight: 6, arbitrary: matrix(b, c, logitValue).map((rows) => ({ kind: 'mixed', rows })) },
     { weight: 1, arbitrary: fc.constantFrom(0, 5, 1e4, -1e4).map((v) => ({ kind: 'equal', rows: Array.from({ length: b }, () => Array(c).fill(v)) })) },
     { weight: 1, arbitrary: fc.tuple(fc.nat({ max: c - 1 }), fc.constantFrom(10, 1e4)).map(([k, big]) => ({ kind: 'dominant', rows: Array.from({ length: b }, () => Array.from({ length: c }, (_, i) => (i === k ? big : 0))) })) },
-    { weight: 1, arbitrary: matrix(b, c, fc.constantFrom(3e38, -3e38, 1e30, -1e30, 0)).map((rows) => ({ kind: 'float32-max', rows })) },
+    // near float32's largest (2^127 ≈ 1.7e38, exact in float32): z/T overflows float32 at T < 2
+    { weight: 1, arbitrary: matrix(b, c, fc.constantFrom(2 ** 127, -(2 ** 127), 2 ** 100, -(2 ** 100), 0)).map((rows) => ({ kind: 'float32-max', rows })) },
   );
 
 /** Student and teacher logits of the same shape, with the relations that matter for KL. */
