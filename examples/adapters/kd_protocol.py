@@ -8,7 +8,7 @@ serve(PATTERNS, default_name) from its main. Command line of every such adapter:
 
 Arguments arrive as protocol strings and are handed to the functions as Python floats (nested
 lists for vectors and matrices), except kd_loss's `reduction`, which is a word. A function returns
-a float, a list of floats, or anything numpy-like that converts to them (a tensor's .tolist()).
+a float, a list of floats, or a tensor or array that converts to them.
 """
 import json
 import sys
@@ -72,6 +72,8 @@ def serve(patterns, default, argv=None, setup=None):
             else:
                 args = {k: (v if k in WORDS else decode(v)) for k, v in request["args"].items()}
                 value = functions[request["fn"]](**args)
+                if callable(getattr(value, "numpy", None)):  # a TensorFlow or PyTorch tensor
+                    value = value.numpy()
                 result = encode(value.tolist() if hasattr(value, "tolist") else value)
             print(json.dumps({"id": request["id"], "result": result}), flush=True)
         except Exception as e:  # the framework's own error for this input (fine for invalid input)
