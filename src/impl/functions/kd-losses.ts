@@ -122,16 +122,16 @@ function kdLossExpected(a: Args): Expected {
 }
 
 function softCrossEntropyExpected(a: Args): Expected {
-  const Z = mat(a, 'logits'), P = mat(a, 'target_probs');
-  const bad = logitsProblem(Z, 'logits') ?? (Array.isArray(P) && P.length > 0 && P.every(Array.isArray) ? null : 'target_probs is empty') ?? (sameDims(Z, P) ? null : 'logits and target_probs differ in shape')
-    ?? P.map((r, i) => vectorProblem(r, `target_probs row ${i}`, { nonnegative: true })).find((x) => x !== null) ?? (P.some((r) => r.every((x) => x === 0)) ? 'a row of target_probs has no mass' : null);
+  const Z = mat(a, 'logits'), targets = mat(a, 'target_probs');
+  const bad = logitsProblem(Z, 'logits') ?? (Array.isArray(targets) && targets.length > 0 && targets.every(Array.isArray) ? null : 'target_probs is empty') ?? (sameDims(Z, targets) ? null : 'logits and target_probs differ in shape')
+    ?? targets.map((r, i) => vectorProblem(r, `target_probs row ${i}`, { nonnegative: true })).find((x) => x !== null) ?? (targets.some((r) => r.every((x) => x === 0)) ? 'a row of target_probs has no mass' : null);
   if (bad) return invalid(bad);
   const B = Z.length, C = Z[0].length;
   let cond = 0;
   const rows = Z.map((z, r) => {
-    if (z.some((x, i) => x === -Infinity && P[r][i] > 0)) return dec(Infinity); // a target class the logits rule out
+    if (z.some((x, i) => x === -Infinity && targets[r][i] > 0)) return dec(Infinity); // a target class the logits rule out
     const ls = logSoftmaxRow(z, 1);
-    const terms = P[r].flatMap((p, i) => {
+    const terms = targets[r].flatMap((p, i) => {
       if (p === 0) return []; // 0·log q = 0, even for q = 0
       cond += p * (ls.cond[i] + Math.abs(ls.logp[i]!.toNumber()));
       return [dec(p).times(ls.logp[i]!).neg()];
