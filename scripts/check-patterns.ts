@@ -23,9 +23,9 @@ interface Framework {
 }
 
 const FRAMEWORKS: Record<string, Framework> = {
-  torch: { python: '.venv/torch/bin/python', adapter: 'examples/adapters/torch_adapter.py', install: 'python3 -m venv .venv/torch && .venv/torch/bin/pip install torch', validation: 'lenient' },
-  jax: { python: '.venv/jax/bin/python', adapter: 'examples/adapters/jax_adapter.py', install: 'python3 -m venv .venv/jax && .venv/jax/bin/pip install jax optax', validation: 'lenient' },
-  tf: { python: '.venv/tf/bin/python', adapter: 'examples/adapters/tf_adapter.py', install: 'python3 -m venv .venv/tf && .venv/tf/bin/pip install tensorflow-cpu', validation: 'lenient' },
+  torch: { python: '.venv/torch/bin/python', adapter: 'examples/adapters/torch_kd_patterns.py', install: 'python3 -m venv .venv/torch && .venv/torch/bin/pip install torch', validation: 'lenient' },
+  jax: { python: '.venv/jax/bin/python', adapter: 'examples/adapters/jax_kd_patterns.py', install: 'python3 -m venv .venv/jax && .venv/jax/bin/pip install jax optax', validation: 'lenient' },
+  tf: { python: '.venv/tf/bin/python', adapter: 'examples/adapters/tf_kd_patterns.py', install: 'python3 -m venv .venv/tf && .venv/tf/bin/pip install tensorflow-cpu', validation: 'lenient' },
   fixture: { python: 'python3', adapter: 'test/fixtures/adapters/kd_patterns_adapter.py', install: 'python3 (standard library only)', validation: 'strict' },
 };
 

@@ -5,9 +5,9 @@ Each pattern is a way distillation code is commonly written; one run per pattern
 correct. Arrays are float32 (JAX's default) unless --dtype float64 (which enables jax_enable_x64).
 No validation is added: what JAX and optax do with invalid input is what is reported.
 
-    .venv/jax/bin/python examples/adapters/jax_adapter.py --patterns
+    .venv/jax/bin/python examples/adapters/jax_kd_patterns.py --patterns
     npx kdverify check-impl --precision float32 --validation lenient \\
-        --cmd ".venv/jax/bin/python examples/adapters/jax_adapter.py --pattern jax-batchmean"
+        --cmd ".venv/jax/bin/python examples/adapters/jax_kd_patterns.py --pattern jax-batchmean"
 """
 import os
 import sys

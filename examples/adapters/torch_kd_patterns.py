@@ -5,9 +5,9 @@ Each pattern is a way distillation code is commonly written; one run per pattern
 correct. The tensors are float32 (PyTorch's default) unless --dtype float64. No validation is
 added: what PyTorch does with invalid input is what is reported.
 
-    .venv/torch/bin/python examples/adapters/torch_adapter.py --patterns
+    .venv/torch/bin/python examples/adapters/torch_kd_patterns.py --patterns
     npx kdverify check-impl --precision float32 --validation lenient \\
-        --cmd ".venv/torch/bin/python examples/adapters/torch_adapter.py --pattern torch-batchmean"
+        --cmd ".venv/torch/bin/python examples/adapters/torch_kd_patterns.py --pattern torch-batchmean"
 """
 import os
 import sys

@@ -6,9 +6,9 @@ correct. Tensors are float32 (TensorFlow's default) unless --dtype float64 (whic
 floatx, since Keras losses compute in floatx). No validation is added. TensorFlow takes several
 seconds to import: give check-impl a longer --timeout.
 
-    .venv/tf/bin/python examples/adapters/tf_adapter.py --patterns
+    .venv/tf/bin/python examples/adapters/tf_kd_patterns.py --patterns
     npx kdverify check-impl --precision float32 --validation lenient --timeout 60000 \\
-        --cmd ".venv/tf/bin/python examples/adapters/tf_adapter.py --pattern keras-kld"
+        --cmd ".venv/tf/bin/python examples/adapters/tf_kd_patterns.py --pattern keras-kld"
 """
 import os
 import sys
