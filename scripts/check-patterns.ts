@@ -6,13 +6,15 @@
  *   npm run check-patterns -- torch            # PyTorch, from .venv/torch
  *   npm run check-patterns -- jax | tf | fixture
  *   npm run check-patterns -- torch --runs 50 --out reports/patterns/torch --float64 none
+ *   npm run check-patterns -- torch --only torch-mean,torch-no-t2   # some patterns again
+ *   npm run check-patterns -- torch --summary-only   # the table from the reports already written
  *
  * Patterns run in float32 (the frameworks' default) under --precision float32; the first pattern
  * also runs in float64 (--float64 all: every pattern). Framework patterns are judged with
  * --validation lenient: the adapters add no validation of their own, as training code does not.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Framework {
@@ -49,11 +51,13 @@ const opt = (name: string, fallback: string) => {
 };
 const runs = opt('runs', '200'), seed = opt('seed', '42'), out = opt('out', join('examples/check-impl', framework)), float64 = opt('float64', 'base');
 const only = opt('only', '').split(',').filter(Boolean);
+const summaryOnly = rest.includes('--summary-only');
 if (!['base', 'all', 'none'].includes(float64)) usage('--float64 must be base, all or none');
 
 const listed = spawnSync(fw.python, [fw.adapter, '--patterns'], { encoding: 'utf8' });
 if (listed.status !== 0) usage(`${fw.python} ${fw.adapter} cannot list its patterns (${(listed.stderr || listed.error?.message || '').trim().split('\n').pop()}); install it with: ${fw.install}`);
-const patterns = (JSON.parse(listed.stdout) as Pattern[]).filter((p) => only.length === 0 || only.includes(p.name));
+const allPatterns = JSON.parse(listed.stdout) as Pattern[];
+const patterns = allPatterns.filter((p) => only.length === 0 || only.includes(p.name));
 
 interface Row {
   pattern: string;
@@ -70,7 +74,7 @@ const witnessOf = (rec: { args: unknown; got: unknown; expected: string; judgeme
 
 for (const p of patterns) {
   for (const dtype of ['float32', 'float64']) {
-    if (dtype === 'float64' && (float64 === 'none' || (float64 === 'base' && p !== patterns[0]))) continue;
+    if (summaryOnly || (dtype === 'float64' && (float64 === 'none' || (float64 === 'base' && p !== allPatterns[0])))) continue;
     const dir = join(out, dtype === 'float32' ? p.name : `${p.name}@float64`);
     mkdirSync(dir, { recursive: true });
     const cmd = `${fw.python} ${fw.adapter} --pattern ${p.name} --dtype ${dtype}`;
@@ -79,11 +83,20 @@ for (const p of patterns) {
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0 && r.status !== 1) usage(`check-impl failed on ${p.name} (${dtype}): ${r.stderr.trim()}`);
     process.stdout.write(r.stdout.replace(/^/gm, '  '));
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { functions: Array<Record<string, unknown>> };
+  }
+}
+
+// the summary covers every pattern whose reports are there (those of earlier runs too)
+for (const p of allPatterns) {
+  for (const dtype of ['float32', 'float64']) {
+    const file = join(out, dtype === 'float32' ? p.name : `${p.name}@float64`, 'report.json');
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8')) as { config: { runs: number }; functions: Array<Record<string, unknown>> };
     for (const f of report.functions.filter((x) => x.status !== 'skipped')) {
-      const shrunk = f.shrunk as Parameters<typeof witnessOf>[0];
-      const others = (f.otherKinds as Array<NonNullable<Parameters<typeof witnessOf>[0]>>).map(witnessOf);
-      rows.push({ pattern: p.name, dtype, fn: f.fn as string, status: f.status as string, summary: `${f.requests} requests${kinds(f) ? `; ${kinds(f)}` : ''}`, witness: [witnessOf(shrunk), ...others].filter(Boolean).join('<br>') });
+      // one shrunk witness per distinct disagreement (kind, input class, form of the answer)
+      const groups = f.groups as Array<{ verdict: string; inputClass: string; count: number; witness: Parameters<typeof witnessOf>[0] }>;
+      const witnesses = groups.map((g) => `${g.count}× ${g.inputClass}: ${witnessOf(g.witness) || '(no longer disagreed when replayed)'}`);
+      rows.push({ pattern: p.name, dtype, fn: f.fn as string, status: f.status as string, summary: `${f.requests} requests${kinds(f) ? `; ${kinds(f)}` : ''}`, witness: witnesses.join('<br>') });
     }
   }
 }
@@ -92,7 +105,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const md = [
   `# ${framework}: distillation-loss patterns`,
   '',
-  `Written by \`npm run check-patterns -- ${framework}\` (${runs} inputs per function, seed ${seed}, validation ${fw.validation}). Each pattern's reports are in its folder; the patterns are described in \`${fw.adapter}\`.`,
+  `Written by \`npm run check-patterns -- ${framework}\` (seed ${seed}, validation ${fw.validation}, each pattern judged in the precision of its dtype). Each pattern's reports are in its folder (with the inputs per function in report.json); the patterns are described in \`${fw.adapter}\`.`,
   '',
   '| pattern | dtype | function | verdict | disagreements | shrunk witness |',
   '|---|---|---|---|---|---|',
