@@ -104,7 +104,8 @@ describe.skipIf(!python)('the subprocess protocol (Python adapters)', () => {
 
   it.skipIf(!scipy)('runs the scipy adapter end to end', async () => {
     const r = await checkImpl(new SubprocessAdapter('python3 examples/adapters/scipy_adapter.py'), options(null, 50));
-    expect(r.summary.skipped).toBe(0);
+    // the distillation losses are not in the scipy adapter (their framework adapters are examples/adapters/*_kd_patterns.py)
+    expect(r.functions.filter((f) => f.status === 'skipped').map((f) => f.fn)).toEqual(['log_softmax', 'kd_loss', 'soft_cross_entropy', 'js_divergence']);
     expect(r.summary.adapterFailure).toBe(0);
     // scipy's own routines agree where they are careful (inverse, SVD, log-sum-exp)
     for (const name of ['logsumexp', 'inverse', 'singular_values']) expect(fn(r, name).status).toBe('pass');
