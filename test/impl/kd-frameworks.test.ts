@@ -18,19 +18,19 @@ const FRAMEWORKS = [
   { name: 'tf', python: '.venv/tf/bin/python', module: 'keras', adapter: 'examples/adapters/tf_kd_patterns.py', documented: 'tf-log-softmax', wrong: ['keras-kld-no-t2'] },
 ];
 const importable = (python: string, module: string) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore', timeout: 120_000 }).status === 0;
-const run = (cmd: string, functions: FnName[]) =>
-  checkImpl(new SubprocessAdapter(`${cmd} --dtype float64`, 60_000), { module: null, cmd, functions, runs: 25, seed: 42, timeoutMs: 60_000, version: 'test' });
+const run = (cmd: string, functions: FnName[], runs: number) =>
+  checkImpl(new SubprocessAdapter(`${cmd} --dtype float64`, 60_000), { module: null, cmd, functions, runs, seed: 42, timeoutMs: 60_000, version: 'test' });
 
 for (const fw of FRAMEWORKS) {
   const available = importable(fw.python, fw.module);
   describe.skipIf(!available)(`${fw.name} distillation patterns${available ? '' : ` (skipped: ${fw.python} cannot import ${fw.module}; see the README for the venv)`}`, () => {
     it(`${fw.documented} is accurate in float64 on valid input; ${fw.wrong.join(' and ')} are refuted`, async () => {
-      const documented = await run(`${fw.python} ${fw.adapter} --pattern ${fw.documented}`, ['kd_loss']);
+      const documented = await run(`${fw.python} ${fw.adapter} --pattern ${fw.documented}`, ['kd_loss'], 20);
       const kd = documented.functions.find((f) => f.fn === 'kd_loss')!;
       expect(kd.failure).toBeNull();
       expect(kd.disagreements.inaccurate).toBe(0);
       for (const p of fw.wrong) {
-        const r = await run(`${fw.python} ${fw.adapter} --pattern ${p}`, ['kd_loss']);
+        const r = await run(`${fw.python} ${fw.adapter} --pattern ${p}`, ['kd_loss'], 10);
         expect(r.functions.find((f) => f.fn === 'kd_loss')!.disagreements.inaccurate, p).toBeGreaterThan(0);
       }
     }, 600_000);
