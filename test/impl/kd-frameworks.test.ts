@@ -19,11 +19,13 @@ const FRAMEWORKS = [
 ];
 const importable = (python: string, module: string) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore', timeout: 120_000 }).status === 0;
 const run = (cmd: string, functions: FnName[], runs: number) =>
-  checkImpl(new SubprocessAdapter(`${cmd} --dtype float64`, 60_000), { module: null, cmd, functions, runs, seed: 42, timeoutMs: 60_000, version: 'test' });
+  checkImpl(new SubprocessAdapter(`${cmd} --dtype float64`, 180_000), { module: null, cmd, functions, runs, seed: 42, timeoutMs: 180_000, version: 'test' });
 
+// opt-in (KDVERIFY_FRAMEWORK_TESTS=1): importing a framework alone takes 10–60 s on a busy machine
+const optIn = process.env.KDVERIFY_FRAMEWORK_TESTS === '1';
 for (const fw of FRAMEWORKS) {
-  const available = importable(fw.python, fw.module);
-  describe.skipIf(!available)(`${fw.name} distillation patterns${available ? '' : ` (skipped: ${fw.python} cannot import ${fw.module}; see the README for the venv)`}`, () => {
+  const why = !optIn ? 'set KDVERIFY_FRAMEWORK_TESTS=1 to run it' : importable(fw.python, fw.module) ? null : `${fw.python} cannot import ${fw.module}; see the README for the venv`;
+  describe.skipIf(why !== null)(`${fw.name} distillation patterns${why ? ` (skipped: ${why})` : ''}`, () => {
     it(`${fw.documented} is accurate in float64 on valid input; ${fw.wrong.join(' and ')} are refuted`, async () => {
       const documented = await run(`${fw.python} ${fw.adapter} --pattern ${fw.documented}`, ['kd_loss'], 20);
       const kd = documented.functions.find((f) => f.fn === 'kd_loss')!;
@@ -33,6 +35,6 @@ for (const fw of FRAMEWORKS) {
         const r = await run(`${fw.python} ${fw.adapter} --pattern ${p}`, ['kd_loss'], 10);
         expect(r.functions.find((f) => f.fn === 'kd_loss')!.disagreements.inaccurate, p).toBeGreaterThan(0);
       }
-    }, 600_000);
+    }, 1_800_000);
   });
 }
