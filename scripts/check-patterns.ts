@@ -99,6 +99,8 @@ for (const p of allPatterns) {
       // one shrunk witness per distinct disagreement (kind, input class, form of the answer)
       const groups = f.groups as Array<{ verdict: string; inputClass: string; count: number; witness: Parameters<typeof witnessOf>[0] }>;
       const witnesses = groups.map((g) => `${g.count}× ${g.inputClass}: ${witnessOf(g.witness) || '(no longer disagreed when replayed)'}`);
+      const further = f.unshrunkGroups as Array<{ verdict: string; inputClass: string; form: string; count: number }>;
+      if (further.length) witnesses.push(`further groups, not shrunk: ${further.map((g) => `${g.count}× ${g.verdict} ${g.inputClass} (${g.form})`).join('; ')}`);
       rows.push({ pattern: p.name, dtype, fn: f.fn as string, status: f.status as string, summary: `${f.requests} requests${kinds(f) ? `; ${kinds(f)}` : ''}`, witness: witnesses.join('<br>') });
     }
   }
