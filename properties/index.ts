@@ -22,6 +22,7 @@ import { properties as t12 } from './kd-t12-sharp.ts';
 import { properties as skdAxioms } from './skd-axioms.ts';
 import { properties as skdIdentities } from './skd-identities.ts';
 import { properties as skdSparse } from './skd-sparse.ts';
+import { properties as skdKdLoss } from './skd-kd-loss.ts';
 
 /** Every built-in property, in catalogue order of their claims. */
-export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain, ...lgFinal, ...lgDecomposition, ...sharpDef, ...sharpAssump, ...sharpBd, ...sharpL16, ...t12, ...tightRho0, ...skdAxioms, ...skdIdentities, ...skdSparse];
+export const builtinProperties: AnyProperty[] = [...kn, ...dv, ...subg, ...mcdiarmid, ...t8, ...p9, ...central, ...lgAlgebra, ...lgGibbs, ...lgBiasVar, ...lgRank, ...lgChain, ...lgFinal, ...lgDecomposition, ...sharpDef, ...sharpAssump, ...sharpBd, ...sharpL16, ...t12, ...tightRho0, ...skdAxioms, ...skdIdentities, ...skdKdLoss, ...skdSparse];

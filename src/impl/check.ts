@@ -70,7 +70,7 @@ export function emptyResult(spec: FnSpec, seed: number, skipped: string | null):
 /** Ask the implementation about one input and judge the answer (null: the adapter failed). */
 async function evaluate(adapter: Adapter, spec: FnSpec, c: Case, profile: Profile): Promise<{ record: CaseRecord; expected: Expected } | { failure: { kind: FailureKind; detail: string } }> {
   const expected = spec.expected(c.args, profile.precision);
-  const outcome = await adapter.call(spec.name, c.args, spec.shape);
+  const outcome = await adapter.call(spec.name, c.args, spec.shapeOf?.(c.args) ?? spec.shape);
   if (outcome.kind === 'failure') return { failure: { kind: outcome.failure, detail: outcome.detail } };
   const args = toJson(c.args);
   if (outcome.kind === 'malformed') return { record: { label: c.label, args, expected: expectedText(expected), got: { malformed: outcome.detail }, judgement: judgement('shape', outcome.detail) }, expected };

@@ -15,6 +15,7 @@ import { powerByExponent } from '../skd/operators.ts';
 import { logdetSpd } from '../linalg/cholesky.ts';
 import { gaussianKlVec } from '../linalg/gaussian.ts';
 import { LinalgError } from '../linalg/matrix.ts';
+import { crossEntropyOfLogits, jsDivergenceOf, kdLossOf, logSoftmaxOf, type Reduction } from '../skd/kd-loss.ts';
 
 export const name = 'kd-verify double path';
 
@@ -111,4 +112,39 @@ export function mcdiarmid_sigma(c: number[]): number {
 export function hoeffding_sigma(a: number, b: number): number {
   if (!(a <= b) || !Number.isFinite(a) || !Number.isFinite(b)) throw new Error('hoeffding_sigma needs finite a ≤ b');
   return hoeffdingSigma(F, a, b);
+}
+
+const logitRows = (z: number[][], what: string) => {
+  if (z.length === 0 || z.some((r) => r.length !== z[0].length || r.length === 0)) throw new Error(`${what} must be a non-empty rectangular batch`);
+  if (z.some((r) => r.some((v) => Number.isNaN(v) || v === Infinity) || r.every((v) => v === -Infinity))) throw new Error(`${what} must have finite or −∞ logits, not all −∞ in a row`);
+};
+const positiveTemperature = (t: number) => {
+  if (!(t > 0 && Number.isFinite(t))) throw new Error('the temperature must be positive and finite');
+};
+
+export function log_softmax(z: number[], temperature: number): number[] {
+  positiveTemperature(temperature);
+  logitRows([z], 'z');
+  return logSoftmaxOf(F, z, temperature).map((v) => v ?? -Infinity);
+}
+
+export function kd_loss(student_logits: number[][], teacher_logits: number[][], temperature: number, reduction: string): number | number[] {
+  positiveTemperature(temperature);
+  logitRows(student_logits, 'student_logits');
+  logitRows(teacher_logits, 'teacher_logits');
+  if (student_logits.length !== teacher_logits.length || student_logits[0].length !== teacher_logits[0].length) throw new Error('student and teacher logits must have the same shape');
+  if (!['batchmean', 'sum', 'none'].includes(reduction)) throw new Error(`unknown reduction ${reduction}`);
+  return kdLossOf(F, student_logits, teacher_logits, temperature, reduction as Reduction);
+}
+
+export function soft_cross_entropy(logits: number[][], target_probs: number[][]): number {
+  logitRows(logits, 'logits');
+  if (target_probs.length !== logits.length || target_probs.some((r) => r.length !== logits[0].length)) throw new Error('logits and target_probs must have the same shape');
+  if (target_probs.some((r) => r.some((x) => !(x >= 0 && x < Infinity)) || r.every((x) => x === 0))) throw new Error('each target row must be finite, nonnegative and not all zero');
+  return logits.reduce((acc, z, r) => acc + crossEntropyOfLogits(F, z, target_probs[r]), 0) / logits.length;
+}
+
+export function js_divergence(p: number[], q: number[]): number {
+  if (p.length !== q.length || p.length === 0 || [...p, ...q].some((x) => !(x >= 0 && x < Infinity)) || !p.some((x) => x > 0) || !q.some((x) => x > 0)) throw new Error('p and q must be probability vectors of equal length');
+  return jsDivergenceOf(F, p, q);
 }

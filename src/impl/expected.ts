@@ -54,6 +54,8 @@ export interface Judgement {
 export interface FnSpec {
   name: FnName;
   shape: Shape;
+  /** the result's shape when it depends on the arguments (kd_loss with reduction 'none' returns a vector) */
+  shapeOf?: (args: Args) => Shape;
   /** the tolerance policy, for the report */
   policy: string;
   /** documented semantics of special values and invalid input */

@@ -29,6 +29,7 @@ const HUGE = 1e30;
 export function contentTags(args: Args, minNormal = 2 ** -1022): string[] {
   const tags = new Set<string>();
   for (const v of Object.values(args)) {
+    if (typeof v === 'string') continue; // a word (kd_loss's reduction)
     if (typeof v !== 'number' && v.length === 0) tags.add('empty');
     const xs = (typeof v === 'number' ? [v] : (v as unknown[]).flat()) as number[];
     if (xs.some(Number.isNaN)) tags.add('NaN');

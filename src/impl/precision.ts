@@ -73,7 +73,8 @@ export const FLOAT32: Precision = {
   underflowFloor: 2 ** -145,
   max: 3.4028234663852886e38,
   round: Math.fround,
-  toFormat: (args) => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, valueToFloat32(v)])),
+  // a word (kd_loss's reduction) is not a number: it travels as it is
+  toFormat: (args) => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : valueToFloat32(v)])),
 };
 
 export const PRECISIONS = { float64: FLOAT64, float32: FLOAT32 } as const;

@@ -22,6 +22,10 @@ export const FUNCTIONS = {
   kd_lower_bound: ['gen_t', 'c', 'eta', 'kn'],
   mcdiarmid_sigma: ['c'],
   hoeffding_sigma: ['a', 'b'],
+  log_softmax: ['z', 'temperature'],
+  kd_loss: ['student_logits', 'teacher_logits', 'temperature', 'reduction'],
+  soft_cross_entropy: ['logits', 'target_probs'],
+  js_divergence: ['p', 'q'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A function of the check-impl protocol (kl_discrete, entropy, …, hoeffding_sigma). */
@@ -29,8 +33,10 @@ export type FnName = keyof typeof FUNCTIONS;
 export const FN_NAMES = Object.keys(FUNCTIONS) as FnName[];
 export const isFnName = (s: string): s is FnName => Object.hasOwn(FUNCTIONS, s);
 
+/** An argument: numbers, or a word (kd_loss's `reduction`), which travels as itself. */
+export type Arg = Value | string;
 /** Arguments by name, as the protocol sends them. */
-export type Args = Record<string, Value>;
+export type Args = Record<string, Arg>;
 
 export function encodeNumber(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
@@ -39,7 +45,8 @@ export function encodeNumber(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);
 }
 
-export function encode(v: Value): Wire {
+export function encode(v: Arg): Wire {
+  if (typeof v === 'string') return v;
   if (typeof v === 'number') return encodeNumber(v);
   return (v as unknown[]).map((x) => encode(x as Value)) as Wire;
 }

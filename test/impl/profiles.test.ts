@@ -16,7 +16,7 @@ describe('the float32 profile', () => {
   it('draws every input representable in float32, keeping huge and subnormal values at the format’s extremes', () => {
     for (const spec of FN_SPECS) {
       for (const c of fc.sample(representableIn(FLOAT32, spec.cases), { numRuns: 60, seed: 7 })) {
-        const numbers = Object.values(c.args).flat(2) as number[];
+        const numbers = (Object.values(c.args).flat(2) as unknown[]).filter((x): x is number => typeof x === 'number'); // not a word (kd_loss's reduction)
         expect(numbers.filter((x) => !Number.isNaN(x) && Math.fround(x) !== x), spec.name).toEqual([]);
       }
     }
