@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A bad argument or unreadable input: one line on stderr, exit status 2. */
@@ -78,6 +78,8 @@ export function writeAll(dir: string, files: ReadonlyArray<readonly [string, str
       temps.push(tmp);
     }
     for (const name of stale) if (!files.some(([n]) => n === name) && existsSync(join(dir, name))) unlinkSync(join(dir, name));
+    // a subdirectory the stale files leave empty (findings/) goes too
+    for (const sub of new Set(stale.map(dirname).filter((d) => d !== '.'))) if (existsSync(join(dir, sub)) && readdirSync(join(dir, sub)).length === 0) rmdirSync(join(dir, sub));
     files.forEach(([name], i) => renameSync(temps[i], join(dir, name)));
   } catch (e) {
     for (const t of temps) if (existsSync(t)) unlinkSync(t);

@@ -5,7 +5,7 @@ import { LinalgError, transpose, type Mat } from './matrix.ts';
 export interface Svd {
   /** Singular values, descending, min(m, n) of them. */
   values: Decimal[];
-  /** m × r left singular vectors (columns); a column for a zero singular value is zero. */
+  /** m × r left singular vectors (columns), orthonormal: those of zero singular values complete the others. */
   U: Mat<Decimal>;
   /** n × r right singular vectors (columns), orthonormal. */
   V: Mat<Decimal>;
@@ -60,9 +60,36 @@ export function jacobiSvd(A: Mat<Decimal>, digits = 60): Svd {
   }
   const norms = a.map((col) => dot(col, col).sqrt());
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => norms[j].cmp(norms[i]));
+  const u = order.map((j) => (norms[j].isZero() ? null : a[j].map((x) => x.div(norms[j]))));
+  // a zero singular value leaves its left vector free: complete the others to an orthonormal set
+  // (the transposed, wide case returns these as right vectors, which must be orthonormal)
+  const basis = u.filter((c): c is Decimal[] => c !== null);
+  const completed = u.map((c) => c ?? completeOrthonormal(basis, m, F));
   return {
     values: order.map((j) => norms[j]),
-    U: Array.from({ length: m }, (_, i) => order.map((j) => (norms[j].isZero() ? zero : a[j][i].div(norms[j])))),
+    U: Array.from({ length: m }, (_, i) => completed.map((c) => c[i])),
     V: Array.from({ length: n }, (_, i) => order.map((j) => v[j][i])),
   };
+}
+
+/**
+ * A unit vector of length m orthogonal to the (orthonormal) `basis`, which it joins: the standard
+ * basis vector with the largest remainder after Gram–Schmidt (applied twice), normalised.
+ */
+function completeOrthonormal(basis: Decimal[][], m: number, F: ReturnType<typeof decimalField>): Decimal[] {
+  const zero = F.fromNumber(0);
+  const dot = (x: Decimal[], y: Decimal[]) => x.reduce((s, xi, i) => s.plus(xi.times(y[i])), zero);
+  let best: Decimal[] | null = null, bestNorm = zero;
+  for (let k = 0; k < m; k++) {
+    let r = Array.from({ length: m }, (_, i) => F.fromNumber(i === k ? 1 : 0));
+    for (let pass = 0; pass < 2; pass++) for (const b of basis) {
+      const c = dot(r, b);
+      r = r.map((x, i) => x.minus(c.times(b[i])));
+    }
+    const norm = dot(r, r).sqrt();
+    if (norm.gt(bestNorm)) [best, bestNorm] = [r, norm];
+  }
+  const unit = best!.map((x) => x.div(bestNorm));
+  basis.push(unit);
+  return unit;
 }

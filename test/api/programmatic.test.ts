@@ -25,7 +25,7 @@ describe('verify()', () => {
     const out = mkdtempSync(join(tmpdir(), 'kdverify-api-'));
     const report = await verify({ claims: ['KD-L6-DV/inequality', 'USER-EXT-*'], claimsFiles: ['test/fixtures/claims/ext/esm.mjs'], runs: 20, jobs: 1, out });
     expect(report.claims.flatMap((c) => c.properties.map((p) => p.id))).toEqual(['KD-L6-DV/inequality', 'USER-EXT-MJS/square']);
-    expect(readdirSync(out).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['findings', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.tex']);
   });
 
   it('adds counterexamples to the corpus directory when asked', async () => {

@@ -38,6 +38,10 @@ describe('Decimal matrix reference against mpmath', () => {
 });
 
 describe('one-sided Jacobi SVD', () => {
+  it.each([[[[0, 0]]], [[[1, 2, 3], [2, 4, 6]]], [[[0], [0]]], [[[1, 2], [2, 4]]]])('keeps V and U orthonormal when a singular value is 0: %j', (A) => {
+    const { U, V } = jacobiSvd(lift(D, A), 60);
+    for (const M of [U, V]) matmul(D, transpose(M), M).forEach((r, i) => r.forEach((x, j) => expect(x.minus(i === j ? 1 : 0).abs().lt('1e-50')).toBe(true)));
+  });
   test.prop([fc.integer({ min: 1, max: 4 }).chain((m) => fc.integer({ min: 1, max: 4 }).chain((n) => matrixOf(m, n)))], { numRuns: 60 })(
     'A = U·diag(s)·Vᵀ with orthonormal V and descending s ≥ 0',
     (A) => {

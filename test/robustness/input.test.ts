@@ -58,14 +58,15 @@ describe('a run into the directory of an earlier run', () => {
     mkdirSync(out);
     // an earlier run's report with a figure, check-html's screenshot, a user's notes, and a
     // figure name in the old report that points outside the directory (never followed)
-    writeFileSync(join(out, 'report.json'), JSON.stringify({ figures: [{ file: 'kd-tight-rho0.svg' }, { file: '../outside.svg' }] }));
-    for (const f of ['kd-tight-rho0.svg', 'report.png', 'notes.txt']) writeFileSync(join(out, f), 'earlier');
+    writeFileSync(join(out, 'report.json'), JSON.stringify({ figures: [{ file: 'kd-tight-rho0.svg' }, { file: '../outside.svg' }], scripts: [{ file: 'findings/old-finding.py' }] }));
+    mkdirSync(join(out, 'findings'));
+    for (const f of ['kd-tight-rho0.svg', 'report.png', 'report.tex', 'notes.txt', 'findings/old-finding.py']) writeFileSync(join(out, f), 'earlier');
     writeFileSync(join(dir, 'outside.svg'), 'not ours');
     const file = claimsFile(dir, 'fine.ts', `export const claims = [${HOLDS}];`);
     const r = kdverify(['run', '--claims-file', file, '--claims', 'USER-*', '--runs', '5', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expectHonestReport(readReport(out), r.status);
-    expect(readdirSync(out).sort()).toEqual(['junit.xml', 'notes.txt', 'report.html', 'report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['junit.xml', 'notes.txt', 'report.html', 'report.json', 'report.md', 'report.tex']);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('earlier');
     expect(existsSync(join(dir, 'outside.svg'))).toBe(true);
   });
