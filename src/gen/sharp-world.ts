@@ -46,6 +46,7 @@ const resonantWorldArb: fc.Arbitrary<SharpWorld> = fc
     }),
   );
 
+/** Sharpness worlds (see the description above): random ones, and now and then resonant ones. */
 export const sharpWorldArb: fc.Arbitrary<SharpWorld> = fc.oneof({ weight: 3, arbitrary: randomWorldArb }, { weight: 1, arbitrary: resonantWorldArb });
 
 /** Distillation processes over sharpness worlds: a grid X × Y with 1–2 inputs and 2 labels, and a pseudo-label channel. */

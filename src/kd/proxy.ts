@@ -10,6 +10,7 @@ export function hLawUnderDelta<T>(F: Field<T>, w: WorldSpec): { w: T[]; x: T[] }
   return lawOf(L.delta, L.kf, L.h);
 }
 
+/** The law of g(d, f) under a joint law P, as (weights, values). */
 export function lawOf<T>(P: Law<T>, kf: number, g: (d: number, f: number) => T): { w: T[]; x: T[] } {
   const w: T[] = [], x: T[] = [];
   for (const [k, p] of P) {
