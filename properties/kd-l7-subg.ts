@@ -121,6 +121,8 @@ export const subgHoeffding = defineProperty<BoundedInstance, Derived>({
   claim: 'KD-L7-SUBG',
   title: "log E e^{λX} ≤ λEX + λ²σ²/2 for bounded X with Hoeffding's σ = (b − a)/2",
   relation: 'le',
+  // subnormal values (5e-324) make both sides ~1e-646: resolving them takes ~660 digits
+  maxDigits: 700,
   arbitrary: boundedArb,
   establish: establishHoeffding,
   sides: mgfSides(hoeffding2),
@@ -155,6 +157,8 @@ export const subgBestProxy = defineProperty<BoundedInstance, Derived>({
   claim: 'KD-L7-SUBG',
   title: 'the same bound with the certified optimal proxy σ*² = sup_λ 2ψ_c(λ)/λ² (upper end of its enclosure)',
   relation: 'le',
+  // subnormal values (5e-324) make both sides ~1e-646: resolving them takes ~660 digits
+  maxDigits: 700,
   arbitrary: boundedArb,
   establish: establishBestProxy,
   sides: mgfSides((F, d) => F.fromString(d.proxy.hi)),
@@ -180,6 +184,8 @@ export const subgProxySandwich = defineProperty<BoundedInstance, Derived>({
   claim: 'KD-L7-SUBG',
   title: "Var X ≤ σ*² ≤ ((b − a)/2)²: the certified best proxy against Hoeffding's lemma (lower end of the enclosure)",
   relation: 'le',
+  // subnormal values (5e-324) make both sides ~1e-646: resolving them takes ~660 digits
+  maxDigits: 700,
   arbitrary: boundedArb,
   establish: establishBestProxy,
   // room used = σ*²/((b − a)/2)²: how much of Hoeffding's proxy the law needs (1 for ±1 fair coins)

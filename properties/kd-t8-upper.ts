@@ -42,6 +42,8 @@ export const t8World = defineProperty<WorldInstance, WorldDerived>({
   claim: 'KD-T8-UPPER',
   title: 'gen_S ≤ gen_T + σ√(2K_n) on exact KD worlds, σ² the certified best proxy of h under Δ',
   relation: 'le',
+  // label weights 1e300 beside 1 leave probabilities of 1e-300: gen and K_n near 1e-290 need ~320 digits
+  maxDigits: 700,
   arbitrary: worldArb(),
   seedKey: WORLD_STREAM,
   establish: establishWorld,
@@ -69,6 +71,8 @@ export const t8TwoSided = defineProperty<WorldInstance, WorldDerived>({
   claim: 'KD-T8-UPPER',
   title: 'the lower side gen_S ≥ gen_T − σ√(2K_n) (DV with λ < 0), same worlds and proxy',
   relation: 'ge',
+  // label weights 1e300 beside 1 leave probabilities of 1e-300: gen and K_n near 1e-290 need ~320 digits
+  maxDigits: 700,
   arbitrary: worldArb(),
   seedKey: WORLD_STREAM,
   establish: establishWorld,
@@ -87,6 +91,8 @@ export const t8Stability = defineProperty<WorldInstance, { world: WorldSpec }>({
   claim: 'KD-T8-UPPER',
   title: "the bound with Prop. 9's proxy σ = √n·β + (b − a)/(2√n), β the exact uniform stability of a deterministic ERM teacher",
   relation: 'le',
+  // label weights 1e300 beside 1 leave probabilities of 1e-300: gen and K_n near 1e-290 need ~320 digits
+  maxDigits: 700,
   arbitrary: ermWorldArb,
   seedKey: `${WORLD_STREAM}-ERM`,
   // Prop. 9's proxy replaces the best one: only the bounded loss and a deterministic teacher are needed

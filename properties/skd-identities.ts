@@ -405,6 +405,8 @@ export const convergence = defineProperty<PathInstance>({
   relation: 'le',
   arbitrary: pathArb,
   sides: fisherSides('exact'),
+  // uniform p_0: every softened law is uniform, every stage KL and the variance of log p_0 are 0
+  degenerate: (i) => (i.w.every((x) => x === i.w[0]) ? 'uniform p_0: both sides are 0 by construction' : null),
   classify: (i) => [`V:${i.w.length}`, `T1:${i.T1}`, `n:${i.n}`],
   controls: [
     { id: 'SKD-CONV-1N/stage-sum-fisher~no-half', description: 'the Fisher term without the ½', sides: fisherSides('no-half') },
