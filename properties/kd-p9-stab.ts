@@ -7,7 +7,7 @@ import { lambdaArb } from '../src/gen/values.ts';
 import { gridReal } from '../src/gen/reals.ts';
 import { centredLogMeanExp, weightedMean } from '../src/prob/moments.ts';
 import { hLawUnderDelta } from '../src/kd/proxy.ts';
-import { boundedDifferenceOfH, stabilityConstant, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
+import { boundedDifferenceOfH, stabilityConstant, stabilityLambda, stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
 import { checkWorld, lossRange, type DeterministicLearner, type WorldSpec } from '../src/kd/world.ts';
 
 /**
@@ -63,13 +63,8 @@ const classify = (inst: StabInstance) => {
   return [...classifyWorld(inst.world), beta === 0 ? 'beta:0' : 'beta:>0', `lambda:${typeof inst.lambda === 'number' ? 'absolute' : 'per-sigma'}`];
 };
 
-/** The instance's λ, a double: itself, or perSigma/σ with σ = c√n/2 of the world (in doubles: any double is a valid λ). */
-function lambdaOf(inst: StabInstance, w: WorldSpec): number {
-  if (typeof inst.lambda === 'number') return inst.lambda;
-  const sigma = Math.sqrt(stabilityProxy2(doubleField, w, uniformStability(doubleField, w, ERM)));
-  const lambda = inst.lambda.perSigma / sigma;
-  return sigma > 0 && Number.isFinite(lambda) ? lambda : inst.lambda.perSigma;
-}
+/** The instance's λ, a double: itself, or perSigma/σ with σ = c√n/2 of the world. */
+const lambdaOf = (inst: StabInstance, w: WorldSpec): number => stabilityLambda(w, ERM, inst.lambda);
 
 /** A constant loss table: H ≡ 0 and every constant of Prop. 9 is 0. */
 const constantLoss = (w: WorldSpec) => {

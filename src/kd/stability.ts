@@ -1,4 +1,5 @@
 import type { Field } from '../numerics/field.ts';
+import { doubleField } from '../numerics/double-field.ts';
 import { datasetIndex, datasetPoints, lossRange, sizes, type DeterministicLearner, type WorldSpec } from './world.ts';
 import { erm, worldLaws } from './processes.ts';
 
@@ -83,4 +84,15 @@ export function stabilityConstant<T>(F: Field<T>, w: WorldSpec, beta: T): T {
 /** McDiarmid's proxy from c: σ² = n·c²/4 (σ = c√n/2 = √n·β + (b − a)/(2√n)). */
 export function stabilityProxy2<T>(F: Field<T>, w: WorldSpec, beta: T): T {
   return F.div(F.mul(F.fromNumber(w.n), F.square(stabilityConstant(F, w, beta))), F.fromNumber(4));
+}
+
+/**
+ * A λ for the mgf bound of a deterministic learner: λ itself, or perSigma/σ with σ = c√n/2 of the
+ * world (in doubles: any double is a valid λ; perSigma itself where σ = 0).
+ */
+export function stabilityLambda(w: WorldSpec, learner: DeterministicLearner, lambda: number | { perSigma: number }): number {
+  if (typeof lambda === 'number') return lambda;
+  const sigma = Math.sqrt(stabilityProxy2(doubleField, w, uniformStability(doubleField, w, learner)));
+  const scaled = lambda.perSigma / sigma;
+  return sigma > 0 && Number.isFinite(scaled) ? scaled : lambda.perSigma;
 }

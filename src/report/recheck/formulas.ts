@@ -1,4 +1,6 @@
 import type { Json } from '../../engine/serialize.ts';
+import { stabilityLambda } from '../../kd/stability.ts';
+import type { WorldSpec } from '../../kd/world.ts';
 
 /**
  * Which properties (and probes) have an independent Python formula for their two sides, in which
@@ -21,6 +23,10 @@ type Lambda = { lambda: number };
 type Proxy = { proxy: { lo: string; hi: string; argmax: number } } & Lambda & { a: number; b: number };
 type WorldProxy = { proxy: { sigma2: string } };
 type Central = WorldProxy & { eta: number };
+type Decision = { eta: number; c: number; central: boolean };
+type Eta = { eta: number | 'tilt' };
+type StabInstance = { world: { world: WorldSpec }; lambda: number | { perSigma: number } };
+type SharpProxies = { hu: { sigma2: string }; s: { sigma2: string } };
 type McD = { t: number; lambda: number };
 type Tau = { tau: string };
 type RankStudent = { M: string[][]; Mey: string[][] };
@@ -30,6 +36,11 @@ const lambda: Params = (_i, d: Lambda) => ({ lambda: d.lambda });
 const proxy: Params = (_i, d: Proxy) => ({ lambda: d.lambda, sigma2Lo: d.proxy.lo, sigma2Hi: d.proxy.hi });
 const worldProxy: Params = (_i, d: WorldProxy) => ({ sigma2: d.proxy.sigma2 });
 const central: Params = (_i, d: Central) => ({ sigma2: d.proxy.sigma2, eta: d.eta });
+const decision: Params = (_i, d: Decision) => ({ eta: d.eta, c: d.c, central: d.central });
+const eta: Params = (_i, d: Eta) => ({ eta: d.eta });
+// Prop. 9's λ given per σ is resolved in doubles from the world (the registry stays free of property code)
+const stabLambda: Params = (i: StabInstance) => ({ lambda: stabilityLambda(i.world.world, { kind: 'erm' }, i.lambda) });
+const sharpProxies: Params = (_i, d: SharpProxies) => ({ sigma2U: d.hu.sigma2, nu2: d.s.sigma2 });
 const mcd: Params = (_i, d: McD) => ({ lambda: d.lambda, t: d.t });
 const tau: Params = (_i, d: Tau) => ({ tau: d.tau });
 const rankStudent: Params = (_i, d: RankStudent) => ({ M: d.M, Mey: d.Mey });
@@ -40,6 +51,7 @@ const SUBG = ['subgaussian.py'];
 const MCD = ['mcdiarmid.py'];
 const WORLD = ['subgaussian.py', 'kd_world.py'];
 const SHARP = ['sharp_world.py'];
+const SHARP_PROXIES = ['subgaussian.py', 'sharp_world.py'];
 const LG = ['linear_gaussian.py'];
 const SKD = ['softening.py'];
 
@@ -58,18 +70,16 @@ const FORMULAS: Record<string, PythonFormula> = {
   'KD-T8-UPPER/two-sided': of(WORLD, worldProxy),
   'KD-T8-UPPER/stability-proxy': of(WORLD),
   'KD-T8-UPPER/gaussian-mean-shift': of(WORLD),
-  'KD-D2-CENTRAL/best-c-at-most-one': of(WORLD, central),
-  'KD-R2-SUBG-CENTRAL/world': of(WORLD, central),
-  'KD-R2-SUBG-CENTRAL/world~quarter-correction': of(WORLD, central),
-  'KD-R2-SUBG-CENTRAL/corollary': of(WORLD, worldProxy),
-  'KD-T10-LOWER/best-c': of(WORLD, central),
-  'KD-T10-LOWER/best-c~swapped-kl': of(WORLD, central),
+  'KD-D2-CENTRAL/decision': of(WORLD, decision),
+  'KD-R2-SUBG-CENTRAL/constant': of(WORLD, central),
+  'KD-T10-LOWER/best-c': of(WORLD, eta),
+  'KD-T10-LOWER/best-c~swapped-kl': of(WORLD, eta),
   'KD-T10-LOWER/remark-2-constants': of(WORLD, central),
   'KD-T10-LOWER/remark-2-constants~half-k': of(WORLD, central),
   'KD-T10-LOWER/gaussian-mean-shift': of(WORLD),
   'KD-P9-STAB/bounded-differences': of(WORLD),
-  'KD-P9-STAB/bounded-differences~single-beta': of(WORLD),
-  'KD-P9-STAB/mgf': of(WORLD),
+  'KD-P9-STAB/erm-bounded-differences': of(WORLD),
+  'KD-P9-STAB/mgf': of(WORLD, stabLambda),
   'KD-P9-STAB/seed-conditional': of(WORLD),
   'KD-P9-STAB/seed-conditional~unconditional-proxy': of(WORLD),
   'KD-P9-STAB/seed-mixture-repaired': of(WORLD),
@@ -83,9 +93,12 @@ const FORMULAS: Record<string, PythonFormula> = {
   'KD-L16-SHARP/quadratic': of(SHARP, tau),
   'KD-L16-SHARP/tight-constant': of(SHARP, tau),
   'KD-L16-SHARP/cosine-world': of(SHARP, tau),
-  'KD-T12-SHARP-UPPER/bound': of(SHARP),
-  'KD-T12-SHARP-UPPER/bound~without-42': of(SHARP),
-  'KD-T12-SHARP-UPPER/bound~root-k': of(SHARP),
+  'KD-T12-SHARP-UPPER/best-proxies': of(SHARP_PROXIES, sharpProxies),
+  'KD-T12-SHARP-UPPER/best-proxies~without-42': of(SHARP_PROXIES, sharpProxies),
+  'KD-T12-SHARP-UPPER/best-proxies~root-k': of(SHARP_PROXIES, sharpProxies),
+  'KD-T12-SHARP-UPPER/best-proxies~without-nu': of(SHARP_PROXIES, sharpProxies),
+  'KD-T12-SHARP-UPPER/lemma-proxies': of(SHARP),
+  'KD-T12-SHARP-UPPER/lemma-proxies~without-42': of(SHARP),
   'KD-TIGHT-RHO0/concrete': of(SHARP),
   'SKD-AX2-CONT/power-ax2-continuity': of(SKD),
   'SKD-AX5-BOUND/power-ax5-t-support': of(SKD),

@@ -196,10 +196,10 @@ def gaussian_shift_t8(inst, P):
 
 def gaussian_shift_t10(inst, P):
     m, s, delta = X(inst["m"]), X(inst["s"]), X(inst["delta"])
-    K = delta ** 2 / (2 * s ** 2)
+    K = delta ** 2 / (2 * s ** 2)  # KL(N(m + delta, s^2) || N(m, s^2))
     eta = abs(delta) / s ** 2
     c = 1 - eta * s ** 2 / (2 * m)
-    return {"lhs": c * m - K / eta, "rhs": m + delta}
+    return {"lhs": m + delta, "rhs": c * m - K / eta, "base": c * m}
 
 
 def kw_central(inst):
@@ -212,48 +212,64 @@ def kw_eta_hyp(q, eta, sigma2):
     return ("0 < eta < 2 gen_T / s2 (eta = %s)" % mpmath.nstr(eta, 17), eta > 0 and eta < 2 * q["genT"] / X(sigma2))
 
 
+def log_mgf_neg(at, eta):
+    """log E_Delta e^{-eta h}, over the atoms of the joint law Delta."""
+    return kw_log_mean_exp(at, [-eta * x for _, x in at])
+
+
 def best_c(at, eta):
+    """c*(eta) = -log E e^{-eta h} / (eta E h): the (eta, c)-central condition holds exactly for c <= c*(eta)."""
     m = fsum(p * x for p, x in at) / fsum(p for p, _ in at)
-    return -kw_log_mean_exp(at, [-eta * x for _, x in at]) / (eta * m)
+    return -log_mgf_neg(at, eta) / (eta * m)
 
 
-def d2_best_c(inst, P):
+def d2_decision(inst, P):
+    """Def. 2 in the direction c*(eta), recomputed here, decides: log E e^{-eta h} <= -c eta gen_T when
+    c <= c*(eta), the reverse otherwise; kd-verify's side of c*(eta) is re-checked as a hypothesis."""
     W, L, q, at = kw_central(inst)
-    eta = X(P["eta"])
-    return {"lhs": best_c(at, eta), "rhs": mpf(1), "hypotheses": [("gen_T > 0", q["genT"] > 0), kw_eta_hyp(q, eta, P["sigma2"])]}
+    eta, c = X(P["eta"]), X(P["c"])
+    lam = log_mgf_neg(at, eta)
+    bound = -c * eta * q["genT"]
+    cstar = best_c(at, eta)
+    central = c <= cstar
+    sides = {"lhs": lam, "rhs": bound} if central else {"lhs": bound, "rhs": lam}
+    sides["hypotheses"] = [("gen_T > 0", q["genT"] > 0), ("eta > 0 and c > 0 (eta = %s, c = %s)" % (P["eta"], P["c"]), eta > 0 and c > 0),
+                           ("c %s c*(eta) = %s, as kd-verify decided" % ("<=" if P["central"] else ">", mpmath.nstr(cstar, 20)), central == P["central"])]
+    return sides
 
 
-def r2_world(inst, P, divisor=2):
+def r2_constant(inst, P, divisor=2):
+    """Remark 2: c*(eta) >= c = 1 - eta s2/(2 gen_T) for 0 < eta < 2 gen_T/s2; room below 1."""
     W, L, q, at = kw_central(inst)
     eta = X(P["eta"])
     c = 1 - eta * X(P["sigma2"]) / (divisor * q["genT"])
-    return {"lhs": kw_log_mean_exp(at, [-eta * x for _, x in at]), "rhs": -c * eta * q["genT"],
+    return {"lhs": best_c(at, eta), "rhs": c, "base": mpf(1),
             "hypotheses": [("gen_T > 0", q["genT"] > 0), kw_eta_hyp(q, eta, P["sigma2"]), kw_proxy_hypothesis(W, L, P["sigma2"])]}
 
 
-def r2_corollary(inst, P):
-    W = World(kw_world(inst))
-    L = W.laws()
-    q = quantities(W, L)
-    sigma = mpmath.sqrt(X(P["sigma2"]))
-    eta = mpmath.sqrt(2 * q["Kn"]) / sigma
-    c = 1 - eta * sigma ** 2 / (2 * q["genT"])
-    return {"lhs": c * q["genT"] - q["Kn"] / eta, "rhs": q["genS"],
-            "hypotheses": [("0 < s sqrt(2 K_n) < 2 gen_T", 0 < sigma * mpmath.sqrt(2 * q["Kn"]) < 2 * q["genT"]), kw_proxy_hypothesis(W, L, P["sigma2"])]}
+def two_atom_tilt(W, L):
+    """The eta at which Gamma is the tilt of Delta along h, Delta and Gamma on the same two atoms (a, b):
+    Gamma_a/Gamma_b = Delta_a e^{-eta h_a}/(Delta_b e^{-eta h_b})."""
+    D, G = L["delta"], L["gamma"]
+    a, b = list(D)
+    assert set(G) == {a, b}, "not a two-atom world"
+    return mpmath.log(D[a] * G[b] / (G[a] * D[b])) / (W.h(*a) - W.h(*b))
 
 
-def t10(inst, P, c_kind, swap_kl=False, eta_factor=1):
+def t10(inst, P, c_kind, swap_kl=False, k_factor=1):
+    """Theorem 10: gen_S >= c gen_T - K_n/eta, base c gen_T; c = c*(eta) or Remark 2's c."""
     W, L, q, at = kw_central(inst)
-    eta = X(P["eta"])
+    eta = two_atom_tilt(W, L) if P["eta"] == "tilt" else X(P["eta"])
     c = best_c(at, eta) if c_kind == "best" else 1 - eta * X(P["sigma2"]) / (2 * q["genT"])
     K = law_kl(L["delta"], L["gamma"]) if swap_kl else q["Kn"]
-    lhs = -INF if K == INF else c * q["genT"] - K / (eta_factor * eta)
-    hyps = [("gen_T > 0", q["genT"] > 0), kw_eta_hyp(q, eta, P["sigma2"])]
+    rhs = -INF if K == INF else c * q["genT"] - K / (k_factor * eta)
+    hyps = [("gen_T > 0", q["genT"] > 0)]
     if c_kind == "best":
-        hyps.append(("0 < c* <= 1", 0 < c <= 1))
+        hyps.append(("eta > 0 and c*(eta) > 0 (eta = %s)" % mpmath.nstr(eta, 17), eta > 0 and c > 0))
     else:
-        hyps.append(kw_proxy_hypothesis(W, L, P["sigma2"]))
-    return {"lhs": lhs, "rhs": q["genS"], "hypotheses": hyps}
+        hyps += [kw_eta_hyp(q, eta, P["sigma2"]), kw_proxy_hypothesis(W, L, P["sigma2"])]
+    return {"lhs": q["genS"], "rhs": rhs, "base": c * q["genT"], "hypotheses": hyps,
+            "notes": ["K_n = %s, gen_T = %s, gen_S = %s, c = %s" % tuple(mpmath.nstr(v, 12) for v in (K, q["genT"], q["genS"], c))]}
 
 
 def kw_H_differences(W, learner):
@@ -269,15 +285,20 @@ def kw_H_differences(W, learner):
 
 
 def p9_bounded_differences(inst, P, beta_factor=2):
+    """max |H(d) - H(d')| over neighbours <= beta_factor beta + (b - a)/n: 2 in Prop. 9, 1 for an ERM (derived in kd-verify)."""
     W = World(kw_world(inst))
     erm = {"kind": "erm"}
-    return {"lhs": kw_H_differences(W, erm), "rhs": stability_constant(W, uniform_stability(W, erm), beta_factor), "base": mpf(0)}
+    beta = uniform_stability(W, erm)
+    hyps = [("teacher deterministic (erm)", W.w["teacher"]["kind"] == "erm")]
+    if beta_factor == 1:
+        hyps.append(("beta > 0: the ERM changes its hypothesis between some neighbouring datasets (beta = %s)" % mpmath.nstr(beta, 15), beta > 0))
+    return {"lhs": kw_H_differences(W, erm), "rhs": stability_constant(W, beta, beta_factor), "base": mpf(0), "hypotheses": hyps}
 
 
 def p9_mgf(inst, P):
     W = World(kw_world(inst))
     at = h_law(W, W.laws())
-    l = X(inst["lambda"])
+    l = X(P["lambda"])  # the instance's lambda, or lambda per sigma resolved by kd-verify
     s2 = stability_proxy2(W, uniform_stability(W, {"kind": "erm"}))
     return {"lhs": kw_centred_cgf(at, l), "rhs": l ** 2 * s2 / 2, "base": mpf(0)}
 
@@ -309,17 +330,15 @@ FORMULAS["KD-T8-UPPER/best-proxy"] = t8_sides
 FORMULAS["KD-T8-UPPER/two-sided"] = lambda inst, P: t8_sides(inst, P, "lower")
 FORMULAS["KD-T8-UPPER/stability-proxy"] = t8_stability
 FORMULAS["KD-T8-UPPER/gaussian-mean-shift"] = gaussian_shift_t8
-FORMULAS["KD-D2-CENTRAL/best-c-at-most-one"] = d2_best_c
-FORMULAS["KD-R2-SUBG-CENTRAL/world"] = r2_world
-FORMULAS["KD-R2-SUBG-CENTRAL/world~quarter-correction"] = lambda inst, P: r2_world(inst, P, 4)
-FORMULAS["KD-R2-SUBG-CENTRAL/corollary"] = r2_corollary
+FORMULAS["KD-D2-CENTRAL/decision"] = d2_decision
+FORMULAS["KD-R2-SUBG-CENTRAL/constant"] = r2_constant
 FORMULAS["KD-T10-LOWER/best-c"] = lambda inst, P: t10(inst, P, "best")
 FORMULAS["KD-T10-LOWER/best-c~swapped-kl"] = lambda inst, P: t10(inst, P, "best", swap_kl=True)
 FORMULAS["KD-T10-LOWER/remark-2-constants"] = lambda inst, P: t10(inst, P, "remark-2")
-FORMULAS["KD-T10-LOWER/remark-2-constants~half-k"] = lambda inst, P: t10(inst, P, "remark-2", eta_factor=2)
+FORMULAS["KD-T10-LOWER/remark-2-constants~half-k"] = lambda inst, P: t10(inst, P, "remark-2", k_factor=2)
 FORMULAS["KD-T10-LOWER/gaussian-mean-shift"] = gaussian_shift_t10
 FORMULAS["KD-P9-STAB/bounded-differences"] = p9_bounded_differences
-FORMULAS["KD-P9-STAB/bounded-differences~single-beta"] = lambda inst, P: p9_bounded_differences(inst, P, 1)
+FORMULAS["KD-P9-STAB/erm-bounded-differences"] = lambda inst, P: p9_bounded_differences(inst, P, 1)
 FORMULAS["KD-P9-STAB/mgf"] = p9_mgf
 FORMULAS["KD-P9-STAB/seed-conditional"] = p9_seed_conditional
 FORMULAS["KD-P9-STAB/seed-conditional~unconditional-proxy"] = lambda inst, P: p9_seed_mixture(inst, P, 0)

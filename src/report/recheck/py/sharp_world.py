@@ -167,7 +167,8 @@ def sharp_kd(inst):
         return out
 
     gammaD = [mpf(0)] * len(W.datasets)
-    for d, D in enumerate(W.datasets):
+    # relabelled by the true channel, Gamma_D = prod mu(x_k) mu(y_k | x_k) = mu^n exactly (and K_n = 0)
+    for d, D in (enumerate(W.datasets) if rel["kind"] != "truth" else ()):
         ch = channel(W.teachers[d])
         for r in range(b ** n):
             labels = [(r // b ** k) % b for k in range(n)]
@@ -176,8 +177,14 @@ def sharp_kd(inst):
             for k, z in enumerate(D):
                 prob *= ch[z // b][labels[k]]
             gammaD[sum(z * (a * b) ** k for k, z in enumerate(Dhat))] += prob
-    Kn = max(mpf(0), fsum(g * mpmath.log(g / m) for g, m in zip(gammaD, muN) if g != 0))
+    if rel["kind"] == "truth":
+        gammaD = muN
+    # KL as a sum of terms >= 0, g log(g/m) - g + m = m ((1 + r) log1p(r) - r) with r = g/m - 1 (both laws
+    # sum to 1): where Gamma = Delta up to rounding it is of the rounding's square, not its size
+    Kn = fsum(m * ((1 + r) * mpmath.log1p(r) - r) if r > -1 else m for g, m in zip(gammaD, muN) for r in [g / m - 1])
     H = [W.pop(W.loss, f) - W.emp(D, W.loss, f) for D, f in zip(W.datasets, W.teachers)]
+    HU = [W.pop(W.smoothed, f) - W.emp(D, W.smoothed, f) for D, f in zip(W.datasets, W.teachers)]
+    S = [W.emp(D, W.smoothed, f) - W.emp(D, W.loss, f) for D, f in zip(W.datasets, W.teachers)]
     SP = [W.pop(W.smoothed, f) - W.pop(W.loss, f) for f in W.teachers]
     c = W.constants()
     rho, sqn, r = W.rho, mpmath.sqrt(n), mpf(LOSS_RANGE) / 2
@@ -187,22 +194,40 @@ def sharp_kd(inst):
         "sigma0": (c["kappa"] * c["L"] + r) / sqn,
         "sigmaU": (c["kappa"] * (c["g0"] + c["alpha"] * rho) + r) / sqn,
         "nu": (c["alpha"] * c["kappa"] * rho / 2 + c["g0"] * rho + c["alpha"] * rho ** 2 / 2) / sqn,
+        "lawHU": list(zip(muN, HU)), "lawS": list(zip(muN, S)),
         "n": n,
     }
 
 
-def t12(inst, P, root="2K", require42=True):
+def t12(inst, P, proxies="lemmas", root="2K", require42=True):
+    """Theorem 12: gen_S <= gen_T + E_Delta[S_P(f_T)] + (sigma_u + nu) sqrt(2 K_n), base gen_T + E_Delta[S_P(f_T)].
+    proxies: "lemmas" (sigma_u, nu of Lemmas 14-15, (ii) re-checked through their bounded differences),
+    "best" (kd-verify's certified best proxies of the laws of h_U and S_D under Delta, re-checked against
+    the supremum of 2 psi_c(l)/l^2 found here), "best-u" (sigma_u* alone: nu dropped)."""
     q = sharp_kd(inst)
-    K = 2 * q["Kn"] if root == "2K" else q["Kn"]
-    bound = q["genT"] + q["sharpT"] + (q["sigmaU"] + q["nu"]) * mpmath.sqrt(K)
     sqn = mpmath.sqrt(q["n"])
-    hyps = [("(ii) bounded differences of h_U and S_D within 2 sigma_u/sqrt(n) and 2 nu/sqrt(n)",
-             q["bd"]["bdHU"] <= 2 * q["sigmaU"] / sqn and q["bd"]["bdS"] <= 2 * q["nu"] / sqn)]
+    if proxies == "lemmas":
+        width = q["sigmaU"] + q["nu"]
+        hyps = [("(ii) bounded differences of h_U and S_D within 2 sigma_u/sqrt(n) and 2 nu/sqrt(n)",
+                 q["bd"]["bdHU"] <= 2 * q["sigmaU"] / sqn and q["bd"]["bdS"] <= 2 * q["nu"] / sqn)]
+    else:
+        width = mpmath.sqrt(X(P["sigma2U"])) + (mpmath.sqrt(X(P["nu2"])) if proxies == "best" else 0)
+        hyps = [t12_proxy_hypothesis("h_U", q["lawHU"], P["sigma2U"]), t12_proxy_hypothesis("S_D", q["lawS"], P["nu2"])]
+    K = 2 * q["Kn"] if root == "2K" else q["Kn"]
+    base = q["genT"] + q["sharpT"]
     notes = ["(42) E_Gamma[S_P(f_S)] = %s: (42) %s on this instance" % (mpmath.nstr(q["sharpS"], 12), "holds" if q["sharpS"] >= 0 else "FAILS"),
              "K_n = %s, gen_T = %s, gen_S = %s, E_Delta[S_P(f_T)] = %s" % tuple(mpmath.nstr(q[k], 12) for k in ("Kn", "genT", "genS", "sharpT"))]
     if require42:
         hyps.append(("(42) E_Gamma[S_P(f_S)] >= 0", q["sharpS"] >= 0))
-    return {"lhs": q["genS"], "rhs": bound, "hypotheses": hyps, "notes": notes}
+    else:
+        hyps.append(("K_n > 0", q["Kn"] > 0))
+    return {"lhs": q["genS"], "rhs": base + width * mpmath.sqrt(K), "base": base, "hypotheses": hyps, "notes": notes}
+
+
+def t12_proxy_hypothesis(name, law, sigma2):
+    est = best_proxy_estimate(law, None)
+    return ("%s is s2-sub-Gaussian under Delta with kd-verify's s2 = %s: the supremum of 2 psi_c(l)/l^2 found here, %s, is at most s2" % (name, sigma2[:20], mpmath.nstr(est, 15)),
+            est <= X(sigma2) * (1 + mpf(10) ** -30))
 
 
 def tight_rho0_concrete(inst, P):
@@ -221,7 +246,10 @@ FORMULAS["KD-L15-NU/bounded-differences~curvature-only"] = lambda inst, P: sh_bd
 FORMULAS["KD-L16-SHARP/quadratic"] = l16_quadratic
 FORMULAS["KD-L16-SHARP/tight-constant"] = lambda inst, P: l16_quadratic(inst, P, tight=True)
 FORMULAS["KD-L16-SHARP/cosine-world"] = l16_cosine
-FORMULAS["KD-T12-SHARP-UPPER/bound"] = t12
-FORMULAS["KD-T12-SHARP-UPPER/bound~without-42"] = lambda inst, P: t12(inst, P, require42=False)
-FORMULAS["KD-T12-SHARP-UPPER/bound~root-k"] = lambda inst, P: t12(inst, P, root="K")
+FORMULAS["KD-T12-SHARP-UPPER/best-proxies"] = lambda inst, P: t12(inst, P, "best")
+FORMULAS["KD-T12-SHARP-UPPER/best-proxies~without-42"] = lambda inst, P: t12(inst, P, "best", require42=False)
+FORMULAS["KD-T12-SHARP-UPPER/best-proxies~root-k"] = lambda inst, P: t12(inst, P, "best", root="K")
+FORMULAS["KD-T12-SHARP-UPPER/best-proxies~without-nu"] = lambda inst, P: t12(inst, P, "best-u")
+FORMULAS["KD-T12-SHARP-UPPER/lemma-proxies"] = t12
+FORMULAS["KD-T12-SHARP-UPPER/lemma-proxies~without-42"] = lambda inst, P: t12(inst, P, require42=False)
 FORMULAS["KD-TIGHT-RHO0/concrete"] = tight_rho0_concrete
