@@ -22,7 +22,7 @@ describe('a computation that needs more precision', () => {
     expect(c.verdict).toBe('holds');
     // decided by a multi-precision interval context (MPFR first, then Decimal), not by the double screen
     expect(c.context).toMatch(/^interval-(mpfr|decimal)$/);
-    expect(c.digits).toBeGreaterThanOrEqual(40);
+    expect(c.digits).toBeGreaterThan(17); // beyond what a double carries
   });
   it('is undecided, not violated, when even the maximum precision cannot decide', () => {
     const c = certify(() => {
