@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    setupFiles: ['./test/setup-mpfr.ts'],
     // Property runs are CPU-bound: one fork per core, generous timeouts, no timing assertions.
     pool: 'forks',
     testTimeout: 600_000,

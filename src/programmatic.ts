@@ -1,3 +1,4 @@
+import { mpfrLoaded } from './numerics/mpfr.ts';
 import { availableParallelism } from 'node:os';
 import type { Report } from './report/types.ts';
 import type { PropertyResult } from './engine/run-property.ts';
@@ -80,6 +81,7 @@ const integer = (name: string, value: number | undefined, fallback: number, min:
  * @throws a `UsageError` (bad option, claim pattern matching nothing, claims file that does not load) before any work is done.
  */
 export async function verify(options: VerifyOptions = {}): Promise<Report> {
+  await mpfrLoaded; // properties run here (in-memory claims) certify with MPFR as kdverify run does
   const runs = integer('runs', options.runs, DEFAULT_RUNS, 1, 10_000_000);
   const controlRuns = integer('controlRuns', options.controlRuns, runs, 1, 10_000_000);
   const digits = integer('digits', options.digits, DEFAULT_DIGITS, 20, 250);
@@ -156,6 +158,7 @@ export const DEFAULT_IMPL_RUNS = 200;
  * @throws a `UsageError` for bad options or a module that does not exist, before any work is done.
  */
 export async function checkImpl(options: CheckImplOptions): Promise<ImplReport> {
+  await mpfrLoaded;
   if (Boolean(options.module) === Boolean(options.cmd)) throw new UsageError('check-impl needs exactly one of --module FILE or --cmd "PROGRAM ARGS…"');
   const unknown = (options.functions ?? []).filter((f) => !isFnName(f));
   if (unknown.length) throw new UsageError(`unknown function ${unknown.join(', ')} (the protocol has ${FN_NAMES.join(', ')})`);

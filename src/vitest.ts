@@ -22,6 +22,7 @@ import type { AnyProperty } from './engine/property.ts';
 import { runProperty, type Budget, type PropertyResult } from './engine/run-property.ts';
 import { CI_RUNS, DEFAULT_DIGITS, DEFAULT_RUNS, DEFAULT_SEED } from './engine/budget.ts';
 import { precisionPolicy } from './numerics/certify.ts';
+import { mpfrLoaded } from './numerics/mpfr.ts';
 import { DEFAULT_USER_CORPUS } from './engine/corpus.ts';
 import { selectProperties } from './engine/select.ts';
 import { checkClaims, loadClaimsFiles, recordedClaimsFile, type UserClaim } from './spec/user-claims.ts';
@@ -108,7 +109,8 @@ function register(user: readonly UserClaim[], selection: readonly string[], o: C
     const spec = specs.find((s) => s.id === id)!;
     describe(`${id}: ${spec.title}`, () => {
       for (const p of properties.filter((q) => q.claim === id))
-        it(`${p.id}: ${p.title}`, () => {
+        it(`${p.id}: ${p.title}`, async () => {
+          await mpfrLoaded; // the certification ladder's MPFR step, as in kdverify run
           const message = failureOf(spec, runProperty(p, budget), budget, o);
           if (message) throw new Error(message);
         }, o.testTimeout ?? 600_000);

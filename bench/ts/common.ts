@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Field } from '../../src/numerics/field.ts';
 import type { AnyProperty } from '../../src/engine/property.ts';
 import { precisionPolicy } from '../../src/numerics/certify.ts';
+import { mpfrLoaded } from '../../src/numerics/mpfr.ts';
 import type { Budget, PropertyResult } from '../../src/engine/run-property.ts';
 
 /** bench/data/: the generated inputs both sides read (git-ignored). */
@@ -114,5 +115,6 @@ export async function runMain(url: string, main: () => Promise<unknown>): Promis
     const r = spawnSync(process.execPath, ['--import', LOADER, fileURLToPath(url), ...process.argv.slice(2)], { stdio: 'inherit' });
     process.exit(r.status ?? 1);
   }
+  await mpfrLoaded; // the certification ladder as kdverify run has it
   console.log(JSON.stringify(await main(), null, 2));
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
+import { mpfrLoaded } from '../numerics/mpfr.ts';
 import { builtinProperties } from '../../properties/index.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { reportFiles, toolVersion, verify } from './verify.ts';
@@ -176,6 +177,7 @@ function finalStatus(report: Report): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  await mpfrLoaded; // what runs on this thread (replay, in-memory properties) certifies as the workers do
   const program = buildCli();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { mpfrLoaded } from '../numerics/mpfr.ts';
 import { runProperty, type Budget } from './run-property.ts';
 import { throttled } from './throttle.ts';
 import { describeClaims, loadClaimsFiles } from './claims-files.ts';
@@ -47,6 +48,7 @@ async function answer(f: () => Promise<unknown>): Promise<void> {
 }
 
 parentPort!.on('message', async (msg: WorkerRequest) => {
+  await mpfrLoaded; // loaded before any certification, so verdicts and contexts never depend on timing
   if (msg.type === 'describe') return answer(async () => describeClaims(await userClaims()));
   if (msg.type === 'numerics') return answer(async () => (await import('../linalg/numerics-survey.ts')).numericsSurvey(msg.runs, msg.seed));
   if (msg.type === 'replay') return answer(async () => replay(msg.report, msg.claim, [...(await builtins()), ...(await userClaims()).flatMap((c) => c.properties)]));

@@ -3,6 +3,7 @@ import { intervalDoubleField } from './interval-double-field.ts';
 import { intervalField } from './interval-decimal-field.ts';
 import { intervalDoubleXField } from './interval-double-x-field.ts';
 import { intervalMpfrField } from './interval-mpfr-field.ts';
+import { mpfrReady } from './mpfr.ts';
 import { InsufficientPrecision } from './insufficient-precision.ts';
 
 /**
@@ -304,7 +305,7 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
   let digits = Math.min(identity ? Math.max(policy.startDigits, policy.digits) : policy.startDigits, policy.maxDigits);
   for (;;) {
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
-    if (!policy.noScreen) {
+    if (!policy.noScreen && mpfrReady()) {
       // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
       // every instance they certify as holding or violated. Everything else, and whatever they
       // throw on, is decided by the Decimal enclosures as before: attained and undecided only ever

@@ -3,13 +3,26 @@ import { init } from 'gmp-wasm';
 /**
  * GNU MPFR (compiled to WebAssembly by the gmp-wasm package, LGPL-3.0, loaded unmodified as a
  * separate package): correctly rounded +, −, ×, ÷, √, exp, log, cos, sin in any rounding
- * direction, at any precision. Loaded once per thread (top-level await).
+ * direction, at any precision. Loading starts when this module is imported, once per thread; it is
+ * asynchronous but not a top-level await, so that require('kd-verify') from CommonJS works. Until
+ * it is loaded (see mpfrLoaded) certification goes straight to Decimal, which is as sound and slower:
+ * every runner awaits it first, so its verdicts and contexts do not depend on timing.
  */
-const lib = await init();
-
-/** MPFR's low-level binding: functions on mpfr_t pointers into the WebAssembly heap. */
 // gmp-wasm types the binding loosely; the functions used are MPFR's documented C API
-export const mpfr = lib.binding as unknown as MpfrBinding;
+export let mpfr: MpfrBinding = undefined as unknown as MpfrBinding;
+let loaded = false;
+
+/** Resolves once MPFR is usable in this thread (or known to be unavailable: then Decimal alone is used). */
+export const mpfrLoaded: Promise<void> = init().then(
+  (lib) => {
+    mpfr = lib.binding as unknown as MpfrBinding;
+    loaded = true;
+  },
+  () => undefined,
+);
+
+/** Whether MPFR is loaded in this thread. */
+export const mpfrReady = (): boolean => loaded;
 
 export const RNDN = 0, RNDU = 2, RNDD = 3;
 
