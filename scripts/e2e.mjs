@@ -133,7 +133,7 @@ for (const kind of ['module', 'commonjs']) {
   });
 
   step(`${tag} project: a vitest suite using kd-verify/vitest passes, and a false claim fails with its counterexample`, () => {
-    const ok = expectStatus(run(npx, ['--no', 'vitest', 'run', 'examples/vitest'], dir), 0, 'vitest (examples)');
+    const ok = expectStatus(run(npx, ['--no', 'vitest', 'run', '--reporter=verbose', 'examples/vitest'], dir), 0, 'vitest (examples)');
     for (const t of ['USER-T8/best-proxy', 'USER-T8/stability-proxy', 'kl_discrete', 'entropy']) check(ok.stdout.includes(t), `vitest output lacks ${t}`);
     mkdirSync(join(dir, 'failing'), { recursive: true });
     writeFileSync(join(dir, 'failing/half.test.ts'), "import { describeClaims } from 'kd-verify/vitest';\nimport { claims } from '../examples/claims/theorem8-variants.js';\ndescribeClaims(claims.filter((c) => c.spec.id === 'USER-T8-HALF'), { runs: 60 });\n");
