@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { ControlResult, InstanceRecord, PropertyResult } from '../engine/run-property.ts';
 import type { ClaimReport, Finding, FindingKind, RecheckScript } from './types.ts';
 import { enclosureText, instanceText, sig } from './format.ts';
@@ -28,8 +29,9 @@ export const scriptFile = (property: string, subject: RecheckScript['subject'], 
 
 /** kd-verify's verdict on a recorded instance, from its certified margin (records hold decided instances only). */
 export const recordVerdict = (r: InstanceRecord): string => {
-  const lo = Number(r.margin.lo), hi = Number(r.margin.hi);
-  return lo > 0 ? 'holds' : hi < 0 ? 'violated' : 'attained';
+  // exact decimal comparison: a margin of 3e-350 is positive, though Number() makes it 0
+  const lo = new Decimal(r.margin.lo), hi = new Decimal(r.margin.hi);
+  return lo.gt(0) ? 'holds' : hi.lt(0) ? 'violated' : 'attained';
 };
 
 /** The witness in a line: the sides and margin at 5 digits, the instance cut short. */

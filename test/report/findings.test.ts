@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlResult, InstanceRecord, PropertyResult } from '../../src/engine/run-property.ts';
 import type { ClaimReport } from '../../src/report/types.ts';
-import { deriveFindings, NO_FORMULA_NOTE } from '../../src/report/findings.ts';
+import { deriveFindings, NO_FORMULA_NOTE, recordVerdict } from '../../src/report/findings.ts';
 import { reportFileNames } from '../../src/report/files.ts';
 import { texEscape } from '../../src/report/tex.ts';
 import { enclosureText, sig } from '../../src/report/format.ts';
@@ -100,5 +100,14 @@ describe('numbers and LaTeX text', () => {
   });
   it('escapes LaTeX specials and the report’s symbols', () => {
     expect(texEscape('σ√(2K_n) ≤ 50% & $x')).toBe('$\\sigma$$\\surd$(2K\\_n) $\\le$ 50\\% \\& \\$x');
+  });
+});
+
+describe('recordVerdict', () => {
+  const tiny = (lo: string, hi: string): InstanceRecord => ({ ...rec('0'), margin: enc(lo, hi), digits: 640 });
+  it('reads the sign of margins below the double range exactly (3e-350 is positive, not 0)', () => {
+    expect(recordVerdict(tiny('2.89e-350', '2.9e-350'))).toBe('holds');
+    expect(recordVerdict(tiny('-2.9e-350', '-2.89e-350'))).toBe('violated');
+    expect(recordVerdict(tiny('-1e-400', '1e-400'))).toBe('attained');
   });
 });
