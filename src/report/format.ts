@@ -2,11 +2,17 @@
  * Numbers for tables and sentences: enclosures carry up to hundreds of digits; a reader wants 4–6
  * significant ones. The full enclosures stay in report.json (and in expandable details).
  */
+import { Decimal } from 'decimal.js';
 
 /** A decimal string or number at `n` significant digits (exponent form outside 1e-3 … 1e5). */
 export function sig(x: string | number, n = 5): string {
   const v = typeof x === 'number' ? x : Number(x);
   if (Number.isNaN(v)) return String(x);
+  if (!Number.isFinite(v) && typeof x === 'number') return v > 0 ? '∞' : '−∞';
+  // beyond the double range (a margin of 3e-350, a bound of 1e400) the decimal string is read exactly
+  if (typeof x === 'string' && (v === 0 || !Number.isFinite(v)) && /[1-9]/.test(x.split(/e/i)[0]) && !/Infinity/.test(x)) {
+    return new Decimal(x).toSignificantDigits(n).toExponential().replace(/\.?0+e/, 'e').replace(/^-/, '−');
+  }
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);

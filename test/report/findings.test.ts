@@ -111,3 +111,14 @@ describe('recordVerdict', () => {
     expect(recordVerdict(tiny('-1e-400', '1e-400'))).toBe('attained');
   });
 });
+
+describe('sig beyond the double range', () => {
+  it('prints decimal strings that underflow or overflow a double exactly, never as 0 or ∞', () => {
+    expect(sig('2.89491589360105e-350')).toBe('2.8949e-350');
+    expect(sig('-1.25e-157')).toBe('−1.25e-157');
+    expect(sig('1e400')).toBe('1e+400');
+    expect(sig('0')).toBe('0');
+    expect(sig('-Infinity')).toBe('−∞');
+    expect(enclosureText({ lo: '2.8949158e-350', hi: '2.8949159e-350' })).toBe('2.8949e-350');
+  });
+});
