@@ -7,7 +7,22 @@ export { sameDistribution };
 
 const fullClass = (w: WorldSpec) => w.loss.map((_, f) => f);
 const classOf = (w: WorldSpec, l: Learner): number[] | null => (l.kind === 'seeded' ? null : l.subclass ?? fullClass(w));
-const sameRows = (w: WorldSpec, cls: number[]) => cls.every((f) => w.loss[f].every((v, z) => v === w.loss[cls[0]][z]));
+/**
+ * The points z = (x, y) a dataset can hold: x charged by μ_X, and y charged by the true channel or
+ * by a predictor's pseudo-label row there. Losses elsewhere never enter a posterior.
+ */
+function reachable(w: WorldSpec): boolean[] {
+  const ky = w.labelWeights[0].length;
+  return w.loss[0].map((_, z) => {
+    const x = Math.floor(z / ky), y = z % ky;
+    return w.xWeights[x] > 0 && (w.labelWeights[x][y] > 0 || w.predictors.some((q) => q[x][y] > 0));
+  });
+}
+/** The hypotheses of `cls` have the same loss at every point a dataset can hold. */
+const sameRows = (w: WorldSpec, cls: number[]) => {
+  const on = reachable(w);
+  return cls.every((f) => w.loss[f].every((v, z) => !on[z] || v === w.loss[cls[0]][z]));
+};
 
 /** The hypotheses a learner outputs with positive probability on some dataset (exact: ERM choices are decided exactly). */
 function support(w: WorldSpec, l: Learner): Set<number> {
@@ -22,7 +37,7 @@ function support(w: WorldSpec, l: Learner): Set<number> {
  * The two learners are the same kernel from datasets to hypotheses, decided exactly: the same
  * learner; two deterministic (ERM) learners that choose the same hypothesis on every dataset; one
  * hypothesis for both; or two Gibbs posteriors over one class whose hypotheses have identical
- * losses (both uniform on it, whatever β).
+ * losses on every point a dataset can hold (both uniform on it, whatever β).
  */
 function sameKernel(w: WorldSpec, a: Learner, b: Learner): boolean {
   if (JSON.stringify(a) === JSON.stringify(b)) return true;

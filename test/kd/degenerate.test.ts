@@ -72,3 +72,23 @@ describe('worlds the previous verdicts called tight', () => {
     expect(cert!.verdict).toBe('holds');
   });
 });
+
+describe('Gibbs teacher and student whose hypotheses differ only where no dataset reaches', () => {
+  // seed 17 of the sweep: the two hypotheses' losses differ only at x = 0, which μ_X does not charge
+  const world = (x0: number) => ({
+    xWeights: [x0, 2, 6],
+    labelWeights: [[0.0009, 1], [699, 716], [0.04, 0.006]],
+    predictors: [[[0.0009, 1], [699, 716], [0.04, 0.006]], [[0.0009, 1], [699, 716], [0.04, 0.006]]],
+    loss: [[1, 0, 0, 1, 0, 1], [0, 1, 0, 1, 0, 1]],
+    n: 1,
+    teacher: { kind: 'gibbs' as const, beta: 0.5 },
+    student: { kind: 'gibbs' as const, beta: 0.505 },
+  });
+  it('is Γ = Δ (K_n = 0) when x = 0 is not charged, and not when it is', () => {
+    const F = intervalField(60);
+    expect(gammaEqualsDelta(world(0))).not.toBeNull();
+    expect(F.sign(distillationQuantities(F, worldLaws(F, world(0))).Kn)).not.toBe(1);
+    expect(gammaEqualsDelta(world(1))).toBeNull();
+    expect(F.sign(distillationQuantities(F, worldLaws(F, world(1))).Kn)).toBe(1);
+  });
+});
