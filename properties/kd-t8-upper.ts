@@ -6,7 +6,7 @@ import { gridReal, logReal } from '../src/gen/reals.ts';
 import { distillationQuantities, hRange, lawKl, worldLaws } from '../src/kd/processes.ts';
 import { gammaEqualsDelta } from '../src/kd/degenerate.ts';
 import { establishBoundedLoss, establishWorld, upperBound, type WorldDerived } from '../src/kd/establish.ts';
-import type { WorldSpec } from '../src/kd/world.ts';
+import { lossRange, type WorldSpec } from '../src/kd/world.ts';
 import { stabilityProxy2, uniformStability } from '../src/kd/stability.ts';
 import { gaussianKl } from '../src/prob/gaussian-kl.ts';
 
@@ -31,11 +31,20 @@ const upperSides = <D extends { world: WorldSpec }>(sigma: Sigma<D>, opts: { fac
     const L = worldLaws(F, d.world);
     const q = distillationQuantities(F, L);
     const Kn = opts.swapKl ? lawKl(F, L.delta, L.gamma) : q.Kn;
-    return { lhs: q.genS, rhs: opts.dropK ? q.genT : upperBound(F, q.genT, sigma(F, d), Kn, opts.factor ?? 2), base: q.genT, trivial: hRange(F, L, d.world, d.world.student).hi };
+    // Γ = Δ (decided exactly): K_n = 0 and the bound is gen_T itself, returned as the base so that
+    // its room is exactly 0; an enclosure of √(2K_n) around 0 never narrows to a decision
+    const identity = opts.dropK || gammaEqualsDelta(d.world) !== null;
+    return { lhs: q.genS, rhs: identity ? q.genT : upperBound(F, q.genT, sigma(F, d), Kn, opts.factor ?? 2), base: q.genT, trivial: hRange(F, L, d.world, d.world.student).hi };
   };
 
-/** K_n = 0 because Γ = Δ: the bound is gen_S ≤ gen_T = gen_S, an identity. */
-const worldDegenerate = (_i: WorldInstance, d: { world: WorldSpec }) => gammaEqualsDelta(d.world);
+/**
+ * K_n = 0 because Γ = Δ: the bound is gen_S ≤ gen_T = gen_S, an identity. A constant loss table
+ * makes h ≡ 0: gen_S = gen_T = 0 and every proxy is 0, so both sides are 0.
+ */
+const worldDegenerate = (_i: WorldInstance, d: { world: WorldSpec }) => {
+  const { a, b } = lossRange(d.world);
+  return gammaEqualsDelta(d.world) ?? (a === b ? 'constant loss: h ≡ 0, so gen_S = gen_T = 0 and every proxy is 0' : null);
+};
 
 export const t8World = defineProperty<WorldInstance, WorldDerived>({
   id: 'KD-T8-UPPER/best-proxy',

@@ -1,6 +1,6 @@
 import { sameDistribution } from '../prob/distribution.ts';
-import { erm } from './processes.ts';
-import { sizes, type Learner, type WorldSpec } from './world.ts';
+import { erm, planOf } from './processes.ts';
+import type { Learner, WorldSpec } from './world.ts';
 
 /** Two weight rows that define the same distribution (re-exported: the worlds' rows are weights too). */
 export { sameDistribution };
@@ -29,7 +29,8 @@ function support(w: WorldSpec, l: Learner): Set<number> {
   if (l.kind === 'gibbs') return new Set(l.subclass ?? fullClass(w));
   const deterministic = l.kind === 'seeded' ? l.seeds : [l];
   const out = new Set<number>();
-  for (let d = 0; d < sizes(w).datasets; d++) for (const s of deterministic) out.add(erm(w, s, d));
+  // only datasets μⁿ charges: a choice on a dataset of probability 0 is never made
+  for (const d of planOf(w).dataSupport) for (const s of deterministic) out.add(erm(w, s, d));
   return out;
 }
 
@@ -42,7 +43,7 @@ function support(w: WorldSpec, l: Learner): Set<number> {
 function sameKernel(w: WorldSpec, a: Learner, b: Learner): boolean {
   if (JSON.stringify(a) === JSON.stringify(b)) return true;
   if (a.kind === 'erm' && b.kind === 'erm') {
-    for (let d = 0; d < sizes(w).datasets; d++) if (erm(w, a, d) !== erm(w, b, d)) return false;
+    for (const d of planOf(w).dataSupport) if (erm(w, a, d) !== erm(w, b, d)) return false;
     return true;
   }
   const ca = classOf(w, a), cb = classOf(w, b);

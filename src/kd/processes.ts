@@ -91,7 +91,7 @@ function labelingsOf(ky: number, n: number): number[][] {
   return t;
 }
 
-function planOf(w: WorldSpec): WorldPlan {
+export function planOf(w: WorldSpec): WorldPlan {
   let plan = plans.get(w);
   if (plan) return plan;
   const { ky, kz, kf, datasets } = sizes(w);

@@ -92,3 +92,21 @@ describe('Gibbs teacher and student whose hypotheses differ only where no datase
     expect(F.sign(distillationQuantities(F, worldLaws(F, world(1))).Kn)).toBe(1);
   });
 });
+
+describe('ERM teacher whose choices differ only on datasets of probability 0', () => {
+  // seed 19 of the sweep: only (x0, y0) is charged; on it the ERM picks f3, whose pseudo-labels are the true channel
+  const world = {
+    xWeights: [993],
+    labelWeights: [[1, 0]],
+    predictors: [[[100000000000, 70]], [[0.000004, 40000]], [[116, 34]], [[1e-300, 0]]],
+    loss: [[6.999999468959572e-10, 0.9999999993], [0.9999999999, 1.000000082740371e-10], [0.22666666666666668, 0.7733333333333333], [0, 1]],
+    n: 1,
+    teacher: { kind: 'erm' as const },
+    student: { kind: 'erm' as const },
+  };
+  it('is Γ = Δ: a choice on an uncharged dataset is never made', () => {
+    const F = intervalField(60);
+    expect(gammaEqualsDelta(world)).not.toBeNull();
+    expect(F.sign(distillationQuantities(F, worldLaws(F, world)).Kn)).not.toBe(1);
+  });
+});
