@@ -54,6 +54,8 @@ export const finalFactor2 = defineProperty<RankInstance, Derived>({
   arbitrary: rankArb,
   establish,
   sides: twoSides(2),
+  // κ ≥ rank bound of W̄: M* = W̄; with E = 0 the student is M* too, and every term is 0 by construction
+  degenerate: (i) => (i.competitor.kind === 'near' && i.competitor.E.every((r) => r.every((x) => x === 0)) && i.kappa >= Math.min(i.Wbar.length, i.Wbar[0].length) ? 'κ ≥ min(k, d) and M_S = M* = W̄: shift = Apx = Spread = 0' : null),
   checks: 'the last step of the decomposition alone: ½‖M_S − W̄_T‖²_{Σ_T⁻¹} ≤ 2·Apx + 2·Spread by (u + v)² ≤ 2u² + 2v², for any rank-κ mean M_S (random and near the Eckart–Young optimum M*); the constants-1 reading is the probe',
   classify: (i) => [`competitor:${i.competitor.kind}`, `kappa:${i.kappa}`],
   controls: [
