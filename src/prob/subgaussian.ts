@@ -7,6 +7,7 @@ import { decimalConstructor } from '../numerics/decimal-field.ts';
 import { ldexp } from '../numerics/exact.ts';
 import { Decimal } from 'decimal.js';
 import { atoms, type FiniteRV, range } from './cgf.ts';
+import { dist } from './distribution.ts';
 import { logMeanExp, weightedMean, weightedVariance } from './moments.ts';
 
 /** Hoeffding's lemma: X ∈ [a, b] is ((b − a)/2)²-sub-Gaussian. Halved first: b − a overflows for a, b near ∓1.8e308. */
@@ -212,12 +213,16 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
   const maxPieces = options.maxPieces ?? 4000;
   const { a, b } = range(X);
   if (a === b) return { lo: '0', hi: '0', argmax: 1, pieces: 0, context: 'exact' };
-  // σ*²(2^k X) = 4^k σ*²(X): rescale so that max|x| is near 1 when that is exact in doubles.
+  // σ*²(2^k X) = 4^k σ*²(X): rescale so that max|x| is near 1 when that is exact in doubles. Atoms
+  // of weight 0 are dropped first: they do not enter ψ, and a large one would block the rescaling
+  // of a support of subnormals (values ±5e-324 beside a weightless −25.7 stayed undecidable).
+  const support = X.law.weights.flatMap((w, i) => (w > 0 ? [i] : []));
+  const S = support.length === X.values.length ? X : { values: support.map((i) => X.values[i]), law: dist(support.map((i) => X.law.weights[i])) };
   const k = -Math.floor(Math.log2(Math.max(Math.abs(a), Math.abs(b))));
-  const scaled = X.values.map((x) => ldexp(x, k));
-  const exact = scaled.every((y, i) => Number.isFinite(y) && ldexp(y, -k) === X.values[i]);
-  const Y = exact && k !== 0 ? { values: scaled, law: X.law } : X;
-  const shift = Y === X ? 0 : k;
+  const scaled = S.values.map((x) => ldexp(x, k));
+  const exact = scaled.every((y, i) => Number.isFinite(y) && ldexp(y, -k) === S.values[i]);
+  const Y = exact && k !== 0 ? { values: scaled, law: S.law } : S;
+  const shift = Y === S ? 0 : k;
   const unscale = (r: ProxyEnclosure): ProxyEnclosure =>
     shift === 0 ? r : { ...r, lo: scalePow2(r.lo, -2 * shift, 'lo'), hi: scalePow2(r.hi, -2 * shift, 'hi'), argmax: clampFinite(ldexp(r.argmax, shift)) };
   const lifted = <T>(F: Field<T>) => atoms(F, Y);

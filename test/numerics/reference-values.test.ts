@@ -64,3 +64,16 @@ describe('ln of a negative number', () => {
     expect(() => intervalDoubleField.log(intervalDoubleField.fromNumber(-1))).toThrow(/negative/);
   });
 });
+
+describe('bestProxy on a support of subnormals beside weightless large atoms', () => {
+  it('rescales the support (the weightless atoms dropped) and encloses the proxy of the two-point law', () => {
+    // ±5e-324 with weights 158 and 121: the sweep's seed 7 instance, where −25.679 and 12.817 carry weight 0
+    const e = bestProxy(rv([5e-324, -25.679, -5e-324, 12.817], dist([158, 0, 121, 0])));
+    const same = bestProxy(rv([1, -1], dist([158, 121])));
+    // σ*²(2^-1074·Y) = 4^-1074·σ*²(Y): the same enclosure, scaled exactly
+    const four = new Decimal(2).pow(-2148);
+    expect(new Decimal(e.lo).gte(new Decimal(same.lo).times(four).times(1 - 1e-9))).toBe(true);
+    expect(new Decimal(e.hi).lte(new Decimal(same.hi).times(four).times(1 + 1e-9))).toBe(true);
+    expect(new Decimal(e.lo).gt(0)).toBe(true);
+  });
+});
