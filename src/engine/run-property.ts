@@ -152,8 +152,10 @@ function runControl(prop: AnyProperty, control: NegativeControl<unknown, unknown
     { seed, numRuns: budget.controlRuns, endOnFailure: true, examples: examplesFor(prop.id, control.id, budget.corpus), ...timeLimit(budget) },
   );
   const witnessInstance = details.failed && details.counterexample ? details.counterexample[0] : undefined;
-  // A control is refuted by a certified violation, not by an exception in its formula.
-  const cert = witnessInstance === undefined ? null : tryOrNull(() => atWorkingPrecision(prop, witnessInstance, budget.policy, control));
+  // A control is refuted by a certified violation, not by an exception in its formula: the witness
+  // is re-certified with the same escalation that found it (a violation of 1e-38 on O(1) sides is
+  // certified at 80 digits and straddles 0 at the working precision)
+  const cert = witnessInstance === undefined ? null : tryOrNull(() => checkInstance(prop, witnessInstance, budget.policy, control).cert);
   return {
     id: control.id,
     description: control.description,
@@ -267,7 +269,9 @@ export function runProperty(prop: AnyProperty, runBudget: Budget, onProgress?: P
     const instance = details.counterexample[0];
     let cert: Certificate | null = null;
     try {
-      cert = atWorkingPrecision(prop, instance, budget.policy);
+      // re-certified with the escalation that found it: a violation certified beyond the working
+      // precision is one, not an error of the property
+      cert = checkInstance(prop, instance, budget.policy).cert;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }

@@ -128,3 +128,21 @@ describe('infinite and NaN sides', () => {
     expect(r.status).toBe('error');
   });
 });
+
+describe('a negative control refuted beyond the working precision', () => {
+  it('counts as refuted: its witness is re-certified with the escalation that found it', () => {
+    const prop = defineProperty<number>({
+      id: 'USER-ATTAIN/control-beyond-working',
+      claim: 'USER-ATTAIN',
+      title: 'x ≤ 2x, with a control wrong by a relative 1e-45',
+      relation: 'le',
+      arbitrary: fc.integer({ min: 1, max: 1000 }),
+      sides: (F, x) => ({ lhs: F.fromNumber(x), rhs: F.fromNumber(2 * x) }),
+      controls: [{ id: 'USER-ATTAIN/control-beyond-working~tiny', description: '2x(1 + 1e-45) ≤ 2x', sides: (F, x) => ({ lhs: F.mul(F.fromNumber(2 * x), F.add(F.fromNumber(1), F.fromString('1e-45'))), rhs: F.fromNumber(2 * x) }) }],
+    });
+    const r = runProperty(prop, budget);
+    expect(r.controls[0].refuted).toBe(true);
+    expect(r.controls[0].witness!.margin.hi).toMatch(/^-/);
+    expect(r.controls[0].witness!.digits).toBeGreaterThan(40);
+  });
+});
