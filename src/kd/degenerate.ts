@@ -59,7 +59,13 @@ function sameKernel(w: WorldSpec, a: Learner, b: Learner): boolean {
  * gen_T + (…)·√K_n is an identity on the world. Returns the reason, or null.
  */
 export function gammaEqualsDelta(w: WorldSpec): string | null {
-  if (!sameKernel(w, w.teacher, w.student)) return null;
-  const truthful = [...support(w, w.teacher)].every((f) => w.predictors[f].every((row, x) => w.xWeights[x] === 0 || sameDistribution(row, w.labelWeights[x])));
-  return truthful ? 'K_n = 0: Γ = Δ (the teacher pseudo-labels with the true channel and the student is the teacher)' : null;
+  // once per world: a property's sides ask for it in every arithmetic context they are evaluated in
+  const known = decided.get(w);
+  if (known !== undefined) return known;
+  const truthful = sameKernel(w, w.teacher, w.student) && [...support(w, w.teacher)].every((f) => w.predictors[f].every((row, x) => w.xWeights[x] === 0 || sameDistribution(row, w.labelWeights[x])));
+  const reason = truthful ? 'K_n = 0: Γ = Δ (the teacher pseudo-labels with the true channel and the student is the teacher)' : null;
+  decided.set(w, reason);
+  return reason;
 }
+
+const decided = new WeakMap<WorldSpec, string | null>();
