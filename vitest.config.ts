@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,8 +9,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     setupFiles: ['./test/setup-mpfr.ts'],
-    // Property runs are CPU-bound: one fork per core, generous timeouts, no timing assertions.
+    // Property runs are CPU-bound: one fork per core (vitest's own default leaves one core idle),
+    // generous timeouts, no timing assertions.
     pool: 'forks',
+    maxWorkers: Math.max(1, availableParallelism()),
+    isolate: false,
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },
