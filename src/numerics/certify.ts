@@ -306,21 +306,22 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
   for (;;) {
     const stage = { final: digits >= policy.maxDigits, working: digits >= policy.digits };
     if (!policy.noScreen && mpfrReady()) {
-      // MPFR enclosures at this precision first (several times cheaper than Decimal): they settle
-      // every instance they certify as holding or violated. Everything else, and whatever they
-      // throw on, is decided by the Decimal enclosures as before: attained and undecided only ever
-      // come from Decimal (its rounding can meet an exact zero where MPFR's does not, so MPFR
-      // straddling says nothing about Decimal at the same precision). Below the working precision
-      // Decimal could only settle holds or violated as well, with wider enclosures (136 bits ≈ 41
-      // digits at 40): there the next precision is tried directly.
+      // MPFR enclosures at this precision first (several times cheaper than Decimal), with the
+      // same decision rule: holds and violated as certified signs, attained only where the rule
+      // allows it at this stage (an exact zero, a declared or no-room identity at the working
+      // precision, ±ε·scale at the maximum). What they leave open, and whatever they throw on, is
+      // decided by the Decimal enclosures: decimal rounding can meet an exact zero where binary
+      // rounding does not, so MPFR straddling says nothing about Decimal at the same precision.
+      // Below the working precision Decimal could only settle holds or violated as well, with
+      // wider enclosures (136 bits ≈ 41 digits at 40): there the next precision is tried directly.
       const M = intervalMpfrField(digits);
       let fast: Outcome | null = null;
       try {
-        fast = M.scoped(() => decide(M, formula, relation, policy, early, declared, noRoom));
+        fast = M.scoped(() => decide(M, formula, relation, policy, stage, declared, noRoom));
       } catch {
         fast = null;
       }
-      if (fast && (fast.decision === 'holds' || fast.decision === 'violated')) return fast.cert;
+      if (fast && fast.decision !== 'escalate' && fast.decision !== 'undecided') return fast.cert;
       if (!stage.working && !stage.final) {
         digits = policy.digits;
         continue;

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { Field } from './field.ts';
 import { extremaIn, type EndOps } from './trig-extrema.ts';
 import { mpfr as M, RNDD, RNDN, RNDU } from './mpfr.ts';
@@ -156,7 +157,8 @@ export function intervalMpfrField(digits: number): MpfrField {
     const e = M.memView.getInt32(expPtr, true);
     const neg = str.startsWith('-');
     const digitsOf = (neg ? str.slice(1) : str).replace(/0+$/, '');
-    return `${neg ? '-' : ''}0.${digitsOf}e${e}`;
+    // the same notation as the Decimal contexts' bounds (decimal.js keeps every digit it reads)
+    return new Decimal(`${neg ? '-' : ''}0.${digitsOf}e${e}`).toString();
   };
 
   const F: MpfrField = {

@@ -1,6 +1,7 @@
 import { intervalDoubleField } from '../numerics/interval-double-field.ts';
 import { intervalField } from '../numerics/interval-decimal-field.ts';
 import { intervalDoubleXField } from '../numerics/interval-double-x-field.ts';
+import { inCertifiedContext } from '../numerics/high-precision.ts';
 import type { Field } from '../numerics/field.ts';
 import { bestProxyOfLaw } from './subgaussian.ts';
 import { weightedVariance } from './moments.ts';
@@ -51,14 +52,20 @@ export function mergeEqualAtoms<T>(F: Field<T>, law: { w: T[]; x: T[] }): { w: T
  */
 export function certifiedProxyOfLaw(law: FiniteLaw, doubles: { rtol: number; maxPieces: number } = { rtol: 1e-4, maxPieces: 300 }): LawProxy {
   const D = law(intervalDoubleField);
-  if (weightedVariance(intervalDoubleField, D.w, D.x).hi < 1e-24) return rangeProxy(law);
+  if (weightedVariance(intervalDoubleField, D.w, D.x).hi < 1e-24) return inCertifiedContext(30, (F) => rangeProxy(law, F as Field<unknown>));
   const underflow = D.w.some((p) => p.lo === 0);
-  for (const F of [intervalDoubleField, ...(underflow ? [intervalDoubleXField] : []), intervalField(30)] as Field<unknown>[]) {
+  const branchAndBound = <T>(F: Field<T>, options: { rtol: number; maxPieces: number }) => {
     const { w, x } = mergeEqualAtoms(F, law(F));
-    const r = bestProxyOfLaw(F, w, x, F.name.startsWith('interval-double') ? doubles : { rtol: 1e-3, maxPieces: 100 });
+    return bestProxyOfLaw(F, w, x, options);
+  };
+  for (const F of [intervalDoubleField, ...(underflow ? [intervalDoubleXField] : [])] as Field<unknown>[]) {
+    const r = branchAndBound(F, doubles);
     if (r) return { sigma2: r.hi, sigma2Lo: r.lo, route: 'best-proxy', context: r.context, argmax: r.argmax };
   }
-  return rangeProxy(law);
+  // 30 digits (MPFR, else Decimal), with a coarser tolerance
+  const r = inCertifiedContext(30, (F) => branchAndBound(F, { rtol: 1e-3, maxPieces: 100 }));
+  if (r) return { sigma2: r.hi, sigma2Lo: r.lo, route: 'best-proxy', context: r.context, argmax: r.argmax };
+  return inCertifiedContext(30, (F) => rangeProxy(law, F as Field<unknown>));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import type { Field } from '../numerics/field.ts';
 import { intervalDoubleField } from '../numerics/interval-double-field.ts';
-import { intervalField } from '../numerics/interval-decimal-field.ts';
+import { inCertifiedContext } from '../numerics/high-precision.ts';
 import { intervalDoubleXField } from '../numerics/interval-double-x-field.ts';
 import { decimalConstructor } from '../numerics/decimal-field.ts';
 import { ldexp } from '../numerics/exact.ts';
@@ -235,11 +235,14 @@ export function bestProxy(X: FiniteRV, options: { rtol?: number; maxPieces?: num
     const extended = branchAndBound(intervalDoubleXField, E.w, E.x, rtol, maxPieces);
     if (extended) return unscale(extended);
   }
-  // Decimal is ~1000× slower than the double screen: a coarser tolerance keeps it affordable; the
-  // upper end stays a valid proxy, only its distance to the supremum grows.
+  // high precision (MPFR, else Decimal) is ~100× slower than the double screen: a coarser
+  // tolerance keeps it affordable; the upper end stays a valid proxy, only its distance to the
+  // supremum grows.
   for (const digits of [20, 40, 80, 160, 320]) {
-    const I = lifted(intervalField(digits));
-    const slow = branchAndBound(intervalField(digits), I.w, I.x, Math.max(rtol, 1e-3), 60);
+    const slow = inCertifiedContext(digits, (F) => {
+      const I = lifted(F);
+      return branchAndBound(F, I.w, I.x, Math.max(rtol, 1e-3), 60);
+    });
     if (slow) return unscale(slow);
   }
   // an instance beyond what the policy can resolve is undecided, not an error of the formula

@@ -36,6 +36,7 @@ export function axiomProperty(op: Operator, ax: Axiom, o: { controls?: Operator[
     sides: (F, i) => ({ scale: F.fromNumber(1), ...ax.sides(F, op, i) }),
     // ranking and entropy order are sign conditions, not bounds with room
     bound: ax.bound ?? ax.relation !== 'lt',
+    ...(ax.degenerate ? { degenerate: (i: AxiomInstance) => ax.degenerate!(op, i) } : {}),
     classify,
     controls: (o.controls ?? []).map((bad) => ({
       id: `${claim}/${op.id}-${slug(ax.key)}~${bad.id}`,

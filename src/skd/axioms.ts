@@ -23,6 +23,8 @@ export interface Axiom {
   sides: <T>(F: Field<T>, op: Operator, i: AxiomInstance) => Sides<T>;
   /** false for an order or sign condition (no room to measure) */
   bound?: boolean;
+  /** Why the relation is an identity on this instance for this operator (checked as one), or null. */
+  degenerate?: (op: Operator, i: AxiomInstance) => string | null;
 }
 
 const minOf = <T>(F: Field<T>, xs: T[]) => xs.reduce((a, b) => F.min(a, b));
@@ -104,6 +106,9 @@ export const AXIOMS: readonly Axiom[] = [
     temperatures: (i) => [i.T, i.T * i.ratio],
     applicable: () => true,
     sides: (F, op, i) => ({ lhs: entropyOf(F, op.apply(F, i.w, i.T)), rhs: entropyOf(F, op.apply(F, i.w, i.T * i.ratio)) }),
+    // F_T(p) = F_T′(p) (e.g. p uniform on its support under an escort): both sides are the same
+    // entropy, an identity that no precision separates from 0
+    degenerate: (op, i) => (op.invariant?.(i.w) ? `F_T(p) does not depend on T (${op.id} fixes this p): both sides are H(p)` : null),
   },
   {
     key: 'AX4 identity',

@@ -15,7 +15,20 @@ export interface Operator {
   /** expected to satisfy the axioms (a family of the paper or the catalogue), or a planted bad one */
   role: 'family' | 'bad';
   apply<T>(F: Field<T>, w: readonly number[], T: number): T[];
+  /**
+   * Weights whose image does not depend on T (F_T(p) = F_T′(p) for all T, T′ in the domain),
+   * decided exactly on the weights: there an order in T (entropy non-decreasing) is an identity.
+   */
+  invariant?: (w: readonly number[]) => boolean;
 }
+
+/** Every positive weight equal: p uniform on its support, a fixed point of every escort p^b/Σ p^b. */
+export const uniformOnSupport = (w: readonly number[]): boolean => {
+  const first = w.find((x) => x > 0);
+  return w.every((x) => x === 0 || x === first);
+};
+/** Every weight equal (and positive): p = u, fixed by every mixing with u. */
+export const uniformOnAll = (w: readonly number[]): boolean => w[0] > 0 && w.every((x) => x === w[0]);
 
 /** p^b/Σp^b = softmax(b·log p) on the support: zeros stay zero. */
 function escort<T>(F: Field<T>, w: readonly number[], exponent: T): T[] {
@@ -33,6 +46,7 @@ export const power: Operator = {
   domain: { min: 0, max: Infinity },
   role: 'family',
   apply: (F, w, T) => escort(F, w, F.div(F.fromNumber(1), F.fromNumber(T))),
+  invariant: uniformOnSupport,
 };
 
 /** Softmax of the logits z = log p at temperature T, computed the naive way in the logit domain: exp(z/T)/Σexp(z/T). */
@@ -47,6 +61,7 @@ export const softmaxLogits: Operator = {
     const Z = sum(F, e);
     return e.map((x) => F.div(x, Z));
   },
+  invariant: uniformOnSupport,
 };
 
 /** (1 − ε_T)p + ε_T·u, ε_T = 1 − 1/T: a softening operator for T ≥ 1 only. */
@@ -61,6 +76,7 @@ export const mixing: Operator = {
     const u = F.div(F.sub(F.fromNumber(1), a), F.fromNumber(w.length));
     return p.map((x) => F.add(F.mul(a, x), u));
   },
+  invariant: uniformOnAll,
 };
 
 /** The top-k set (ties broken by lower index, so the set is a function of p). */
@@ -82,6 +98,7 @@ export const powerTopK = (k: number): Operator => ({
   domain: { min: 0, max: Infinity },
   role: 'bad',
   apply: (F, w, T) => power.apply(F, truncate(w, k), T),
+  invariant: (w) => uniformOnSupport(truncate(w, k)),
 });
 
 /** Power softening, then additive smoothing with a fixed constant c: F_1(p) ≠ p. */
@@ -96,6 +113,7 @@ export const additiveSmoothing = (c: number): Operator => ({
     const Z = F.add(F.fromNumber(1), F.mul(cc, F.fromNumber(w.length)));
     return q.map((x) => F.div(F.add(x, cc), Z));
   },
+  invariant: uniformOnSupport,
 });
 
 /** p^T/Σp^T: the temperature read the wrong way round (sharpens as T grows). */
@@ -105,6 +123,7 @@ export const sharpening: Operator = {
   domain: { min: 0, max: Infinity },
   role: 'bad',
   apply: (F, w, T) => escort(F, w, F.fromNumber(T)),
+  invariant: uniformOnSupport,
 };
 
 /** (1/T)·p + (1 − 1/T)·(1 − p)/(V − 1): mixes toward the complement, which reverses the ranking. */
@@ -121,6 +140,8 @@ export const complementMixing: Operator = {
     const b = F.div(F.sub(F.fromNumber(1), a), F.fromNumber(V - 1));
     return p.map((x) => F.add(F.mul(a, x), F.mul(b, F.sub(F.fromNumber(1), x))));
   },
+  // V = 1 returns p itself; otherwise p = (1 − p)/(V − 1) only at p = u
+  invariant: (w) => w.length === 1 || uniformOnAll(w),
 };
 
 /** Every operator the axiom table classifies: the families of the paper and the planted bad ones. */
