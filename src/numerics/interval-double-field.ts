@@ -59,10 +59,26 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     const x = Number(s);
     return Number.isFinite(x) ? { lo: down(x), hi: up(x) } : { lo: x, hi: x };
   },
-  add: (a, b) => guard(downX(a.lo + b.lo, inf(a.lo, b.lo)), upX(a.hi + b.hi, inf(a.hi, b.hi))),
-  sub: (a, b) => guard(downX(a.lo - b.hi, inf(a.lo, b.hi)), upX(a.hi - b.lo, inf(a.hi, b.lo))),
+  // Fast paths first (the screen runs these on every operation): a finite result can only come
+  // from finite operands, so it is pushed outward one ulp with no infinity or NaN checks (x − x is
+  // 0 exactly for finite x, NaN otherwise).
+  add(a, b) {
+    const l = a.lo + b.lo, h = a.hi + b.hi;
+    if (l - l === 0 && h - h === 0) return { lo: l - (Math.abs(l) * EPS + TINY), hi: h + (Math.abs(h) * EPS + TINY) };
+    return guard(downX(l, inf(a.lo, b.lo)), upX(h, inf(a.hi, b.hi)));
+  },
+  sub(a, b) {
+    const l = a.lo - b.hi, h = a.hi - b.lo;
+    if (l - l === 0 && h - h === 0) return { lo: l - (Math.abs(l) * EPS + TINY), hi: h + (Math.abs(h) * EPS + TINY) };
+    return guard(downX(l, inf(a.lo, b.hi)), upX(h, inf(a.hi, b.lo)));
+  },
   mul(a, b) {
-    if (a.lo >= 0 && b.lo >= 0) return guard(downX(prod(a.lo, b.lo), inf(a.lo, b.lo)), upX(prod(a.hi, b.hi), inf(a.hi, b.hi)));
+    if (a.lo >= 0 && b.lo >= 0) {
+      const l = a.lo * b.lo, h = a.hi * b.hi;
+      // h finite: every end was finite (0·∞ is NaN here), so l is too
+      if (h - h === 0) return { lo: l - (l * EPS + TINY), hi: h + (h * EPS + TINY) };
+      return guard(downX(prod(a.lo, b.lo), inf(a.lo, b.lo)), upX(prod(a.hi, b.hi), inf(a.hi, b.hi)));
+    }
     const exact = inf(a.lo, a.hi) || inf(b.lo, b.hi);
     const p1 = prod(a.lo, b.lo), p2 = prod(a.lo, b.hi), p3 = prod(a.hi, b.lo), p4 = prod(a.hi, b.hi);
     return guard(downX(min4(p1, p2, p3, p4), exact), upX(max4(p1, p2, p3, p4), exact));
@@ -72,13 +88,30 @@ export const intervalDoubleField: Field<DoubleInterval> = {
       if (a.lo === 0 && a.hi === 0 && !(b.lo === 0 && b.hi === 0)) return { lo: 0, hi: 0 };
       return whole;
     }
-    if (a.lo >= 0 && b.lo > 0) return guard(down(a.lo / b.hi), up(a.hi / b.lo));
+    if (a.lo >= 0 && b.lo > 0) {
+      const l = a.lo / b.hi, h = a.hi / b.lo;
+      if (h - h === 0) return { lo: l - (l * EPS + TINY), hi: h + (h * EPS + TINY) };
+      return guard(down(l), up(h));
+    }
     const q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi;
     return guard(down(min4(q1, q2, q3, q4)), up(max4(q1, q2, q3, q4)));
   },
   neg: (a) => ({ lo: -a.hi, hi: -a.lo }),
-  exp: (a) => ({ lo: a.lo === Infinity ? Infinity : Math.max(0, down2(Math.exp(a.lo))), hi: up2(Math.exp(a.hi)) }),
+  exp(a) {
+    const l = Math.exp(a.lo), h = Math.exp(a.hi);
+    // finite and normal results: two outward ulps each, as down2/up2 take them
+    if (h < Infinity && l >= 1e-300) {
+      const dl = l - (l * EPS + TINY), uh = h + (h * EPS + TINY);
+      return { lo: Math.max(0, dl - (dl * EPS + TINY)), hi: uh + (uh * EPS + TINY) };
+    }
+    return { lo: a.lo === Infinity ? Infinity : Math.max(0, down2(l)), hi: up2(h) };
+  },
   log(a) {
+    if (a.lo > 0 && a.hi < Infinity) {
+      const l = Math.log(a.lo), h = Math.log(a.hi);
+      const dl = l - (Math.abs(l) * EPS + TINY), uh = h + (Math.abs(h) * EPS + TINY);
+      return { lo: dl - (Math.abs(dl) * EPS + TINY), hi: uh + (Math.abs(uh) * EPS + TINY) };
+    }
     if (a.hi < 0) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
     return { lo: a.lo <= 0 ? -Infinity : a.lo === Infinity ? Infinity : down2(Math.log(a.lo)), hi: a.hi === 0 ? -Infinity : up2(Math.log(a.hi)) };
   },
@@ -89,7 +122,11 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     return { lo: a.lo <= 0 ? 0 : a.lo === Infinity ? Infinity : Math.max(0, down(Math.sqrt(a.lo))), hi: up(Math.sqrt(a.hi)) };
   },
   square(a) {
-    if (a.lo >= 0) return { lo: Math.max(0, down(a.lo * a.lo)), hi: up(a.hi * a.hi) };
+    if (a.lo >= 0) {
+      const l = a.lo * a.lo, h = a.hi * a.hi;
+      if (h - h === 0) return { lo: Math.max(0, l - (l * EPS + TINY)), hi: h + (h * EPS + TINY) };
+      return { lo: Math.max(0, down(l)), hi: up(h) };
+    }
     if (a.hi <= 0) return { lo: Math.max(0, down(a.hi * a.hi)), hi: up(a.lo * a.lo) };
     return { lo: 0, hi: up(Math.max(a.lo * a.lo, a.hi * a.hi)) };
   },
