@@ -198,6 +198,9 @@ export function intervalMpfrField(digits: number): MpfrField {
     mul(a, b) {
       const al = lo(a), ah = hi(a), bl = lo(b), bh = hi(b);
       if (isNonNeg(al) && isNonNeg(bl)) return guard(mulEnd(al, bl, RNDD), mulEnd(ah, bh, RNDU));
+      // a point times an enclosure (a weight times a log-ratio): two products, ordered by its sign
+      if (al === ah) return isNonNeg(al) ? guard(mulEnd(al, bl, RNDD), mulEnd(al, bh, RNDU)) : guard(mulEnd(al, bh, RNDD), mulEnd(al, bl, RNDU));
+      if (bl === bh) return isNonNeg(bl) ? guard(mulEnd(bl, al, RNDD), mulEnd(bl, ah, RNDU)) : guard(mulEnd(bl, ah, RNDD), mulEnd(bl, al, RNDU));
       const l = minSlot(minSlot(mulEnd(al, bl, RNDD), mulEnd(al, bh, RNDD)), minSlot(mulEnd(ah, bl, RNDD), mulEnd(ah, bh, RNDD)));
       const h = maxSlot(maxSlot(mulEnd(al, bl, RNDU), mulEnd(al, bh, RNDU)), maxSlot(mulEnd(ah, bl, RNDU), mulEnd(ah, bh, RNDU)));
       return guard(l, h);

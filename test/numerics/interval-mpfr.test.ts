@@ -81,6 +81,28 @@ describe('interval-mpfr', () => {
     );
   });
 
+  it('a point times an enclosure (either side, either sign) contains the products of the point with both ends', () => {
+    const finiteReal = fc.oneof(gridReal(-50, 50), fc.constantFrom(0, -0, 1, -1, 5e-324, 1e-300, 1e300));
+    fc.assert(
+      fc.property(finiteReal, finiteReal, finiteReal, (x, y, z) => {
+        F.scoped(() => {
+          const span = F.hull(F.fromNumber(y), F.fromNumber(z));
+          for (const r of [F.mul(F.fromNumber(x), span), F.mul(span, F.fromNumber(x))]) {
+            const b = F.bounds(r);
+            // products of doubles are exact at 60 digits
+            for (const e of [y, z]) expect(within(b, D.mul(D.fromNumber(x), D.fromNumber(e))), `${x}·[${y}, ${z}]: [${b.lo}, ${b.hi}]`).toBe(true);
+            // and tight: the ends are those products rounded outward, never wider than one ulp each
+            const [lo, hi] = [D.mul(D.fromNumber(x), D.fromNumber(Math.min(y, z))), D.mul(D.fromNumber(x), D.fromNumber(Math.max(y, z)))];
+            const [pl, ph] = lo.lte(hi) ? [lo, hi] : [hi, lo];
+            const ulp = (v: Decimal) => v.abs().times(new Decimal(2).pow(-F.bits + 1));
+            expect(new Decimal(b.lo).gte(pl.minus(ulp(pl))) && new Decimal(b.hi).lte(ph.plus(ulp(ph)))).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 400, seed: 21 },
+    );
+  });
+
   it('cos and sin enclose interior points and reach the extrema', () => {
     fc.assert(
       fc.property(gridReal(-20, 20, 3), fc.constantFrom(0, 1e-12, 1e-3, 0.5, 2, 7), fc.integer({ min: 0, max: 10 }), (a, w, j) => {
