@@ -19,7 +19,8 @@ import { transform, version as esbuildVersion } from 'esbuild';
 
 const root = new URL('../../', import.meta.url).href;
 const tsconfig = JSON.parse(await readFile(new URL('tsconfig.json', root), 'utf8'));
-const cacheDir = fileURLToPath(new URL('node_modules/.cache/kd-verify-hooks/', root));
+// KD_VERIFY_HOOKS_CACHE moves it (the tests use a directory of their own)
+const cacheDir = process.env.KD_VERIFY_HOOKS_CACHE ? `${process.env.KD_VERIFY_HOOKS_CACHE.replace(/\/$/, '')}/` : fileURLToPath(new URL('node_modules/.cache/kd-verify-hooks/', root));
 const options = (file) => ({
   loader: 'ts',
   format: 'esm',
