@@ -63,7 +63,9 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
     worlds = drawn; // the same seed draws the same worlds in both runs
   }
   // untimed: per-world verdicts, and K_n at 50 digits on the first worlds, for the Python side to compare
-  const verdicts = worlds.map((w) => checkInstance(t8Stability, w, precisionPolicy(40)).cert!.verdict);
+  // with the property's own precision ceiling, as runProperty raises it
+  const policy = { ...precisionPolicy(40), maxDigits: Math.max(160, t8Stability.maxDigits ?? 0) };
+  const verdicts = worlds.map((w) => checkInstance(t8Stability, w, policy).cert!.verdict);
   const D = decimalField(50);
   const kn = worlds.slice(0, 5).map((w) => distillationQuantities(D, worldLaws(D, w.world)).Kn.toString());
   const path = writeData('w3-worlds.json', { shape: SHAPE, worlds: worlds.map((w) => w.world), verdicts, kn50: kn });
