@@ -326,6 +326,13 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
         digits = policy.digits;
         continue;
       }
+      // merely too coarse at this precision (finite, narrow ends): Decimal's enclosures here are no
+      // narrower, so the next precision is tried directly; Decimal still has the maximum precision
+      // (an exact zero it may meet there), and every precision where MPFR lost the enclosure or threw
+      if (fast && fast.decision === 'escalate' && !fast.wide && !stage.final) {
+        digits = Math.min(2 * digits, policy.maxDigits);
+        continue;
+      }
     }
     const { decision, cert } = decide(intervalField(digits), formula, relation, policy, stage, declared, noRoom);
     if (decision !== 'escalate') return cert;
