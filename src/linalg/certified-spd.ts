@@ -1,5 +1,5 @@
 import { intervalDoubleField } from '../numerics/interval-double-field.ts';
-import { intervalField } from '../numerics/interval-decimal-field.ts';
+import { inCertifiedContext } from '../numerics/high-precision.ts';
 import type { Field } from '../numerics/field.ts';
 import { cholesky } from './cholesky.ts';
 import { LinalgError, lift, type Mat } from './matrix.ts';
@@ -7,8 +7,8 @@ import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 
 /**
  * Certify that a matrix of doubles is symmetric positive definite: exact symmetry, then a
- * Cholesky whose every pivot is certified positive (double intervals, then Decimal at 60 and 200
- * digits for near-singular input). false when a pivot is certified ≤ 0.
+ * Cholesky whose every pivot is certified positive (double intervals, then MPFR or Decimal at 60
+ * and 200 digits for near-singular input). false when a pivot is certified ≤ 0.
  */
 export function certifiedSpd(A: number[][]): boolean {
   if (A.some((r, i) => r.length !== A.length || r.some((x, j) => x !== A[j][i]))) return false;
@@ -20,9 +20,12 @@ export function certifiedSpd(A: number[][]): boolean {
  * literal): true when a Cholesky with certified positive pivots succeeds.
  */
 export function certifiedPositiveDefinite(build: <T>(F: Field<T>) => Mat<T>): boolean {
-  for (const F of [intervalDoubleField, intervalField(60), intervalField(200)] as Field<unknown>[]) {
+  const inDoubles = () => cholesky(intervalDoubleField, build(intervalDoubleField));
+  // 60 and 200 digits: MPFR, and Decimal where MPFR cannot decide (inCertifiedContext)
+  const at = (digits: number) => () => inCertifiedContext(digits, (F) => void cholesky(F, build(F)));
+  for (const attempt of [inDoubles, at(60), at(200)]) {
     try {
-      cholesky(F, build(F));
+      attempt();
       return true;
     } catch (e) {
       if (e instanceof InsufficientPrecision) continue;

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Field } from '../numerics/field.ts';
 import { decimalField } from '../numerics/decimal-field.ts';
-import { intervalField } from '../numerics/interval-decimal-field.ts';
+import { inCertifiedContext } from '../numerics/high-precision.ts';
 import { InsufficientPrecision } from '../numerics/insufficient-precision.ts';
 import { cholesky, inverseSpd, logdetSpd } from './cholesky.ts';
 import { gaussianKlVec } from './gaussian.ts';
@@ -46,12 +46,13 @@ const str = (A: Mat<Decimal>) => A.map((r) => r.map((x) => x.toString()));
 
 /** X has full rank: the smaller Gram matrix is certified positive definite (200-digit intervals). */
 export function xFullRank(X: number[][]): boolean {
-  const F = intervalField(200);
-  const Xf = lift(F, X);
-  const gram = X.length <= X[0].length ? matmul(F, Xf, transpose(Xf)) : matmul(F, transpose(Xf), Xf);
   try {
-    cholesky(F, gram);
-    return true;
+    // MPFR at 200 digits, Decimal where MPFR cannot decide
+    return inCertifiedContext(200, (F) => {
+      const Xf = lift(F, X);
+      cholesky(F, X.length <= X[0].length ? matmul(F, Xf, transpose(Xf)) : matmul(F, transpose(Xf), Xf));
+      return true;
+    });
   } catch (e) {
     if (e instanceof LinalgError || e instanceof InsufficientPrecision) return false;
     throw e;

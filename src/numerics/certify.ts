@@ -346,20 +346,38 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
  * "K_n > 0, certified".
  */
 export function certifiedSign(quantity: <T>(F: Field<T>) => T, policy: PrecisionPolicy): -1 | 0 | 1 | undefined {
-  const fields: Array<Field<unknown>> = policy.noScreen ? [] : [intervalDoubleField as Field<unknown>, intervalDoubleXField as Field<unknown>];
-  for (let digits = policy.startDigits; ; digits = Math.min(2 * digits, policy.maxDigits)) {
-    fields.push(intervalField(digits) as Field<unknown>);
-    if (digits >= policy.maxDigits) break;
-  }
-  for (const F of fields) {
-    let s: -1 | 0 | 1 | undefined;
+  // each context: its certified sign, undefined while it straddles 0, or null when it cannot evaluate
+  const contexts: Array<() => -1 | 0 | 1 | undefined | null> = [];
+  const signIn = <T>(F: Field<T>) => () => {
     try {
-      s = F.sign(quantity(F));
+      return F.sign(quantity(F));
     } catch (e) {
-      if (e instanceof InsufficientPrecision) continue;
+      if (e instanceof InsufficientPrecision) return null;
       throw e;
     }
-    if (s !== undefined) return s;
+  };
+  if (!policy.noScreen) contexts.push(signIn(intervalDoubleField), signIn(intervalDoubleXField));
+  for (let digits = policy.startDigits; ; digits = Math.min(2 * digits, policy.maxDigits)) {
+    // MPFR first at each precision (a certified sign, or an exact zero, is as good from either
+    // context), then Decimal, as before, for what MPFR leaves open or cannot evaluate
+    if (!policy.noScreen) {
+      const d = digits;
+      contexts.push(() => {
+        if (!mpfrReady()) return null;
+        const M = intervalMpfrField(d);
+        try {
+          return M.scoped(signIn(M));
+        } catch {
+          return null;
+        }
+      });
+    }
+    contexts.push(signIn(intervalField(digits)));
+    if (digits >= policy.maxDigits) break;
+  }
+  for (const sign of contexts) {
+    const s = sign();
+    if (s !== undefined && s !== null) return s;
   }
   return undefined;
 }

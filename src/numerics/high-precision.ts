@@ -19,7 +19,8 @@ export function inCertifiedContext<R>(digits: number, fn: Certified<R>): R {
     try {
       return M.scoped(() => fn(M));
     } catch {
-      // an operation MPFR rejects (e.g. an enclosure of a log argument reaching below 0): Decimal decides
+      // an operation MPFR rejects (e.g. an enclosure of a log argument reaching below 0), or a
+      // computation that cannot decide at this precision: Decimal decides, and throws what it throws
     }
   }
   return fn(intervalField(digits));
