@@ -9,6 +9,7 @@ import { gaussianCgfFromMoments } from '../src/prob/gaussian.ts';
 import { atomCount, weightsOf } from '../src/gen/weights.ts';
 import { lambdaArb, valuesOf } from '../src/gen/values.ts';
 import { gridReal, logReal } from '../src/gen/reals.ts';
+import { memoByJson } from '../src/engine/memo.ts';
 
 /**
  * KD-L7-SUBG (App. Lemma 7, eq. (11)): if X is σ²-sub-Gaussian, i.e. log E e^{λ(X−EX)} ≤ λ²σ²/2
@@ -82,11 +83,18 @@ function establishHoeffding(inst: BoundedInstance): { hypotheses: HypothesisChec
   };
 }
 
+/**
+ * The best-proxy properties draw one instance stream (and the worker pool keeps a stream on one
+ * thread): σ*² of an instance is computed once for both of them, their controls and probes.
+ */
+const BEST_PROXY_STREAM = 'KD-L7-SUBG/best-proxy-laws';
+const bestProxyOf = memoByJson((X: FiniteRV) => bestProxy(X));
+
 /** Best-proxy route: σ*² enclosed by a certified branch and bound. */
 function establishBestProxy(inst: BoundedInstance): { hypotheses: HypothesisCheck[]; derived: Derived } {
   const X = rv(inst.values, dist(inst.weights));
   const { a, b } = range(X);
-  const proxy = bestProxy(X);
+  const proxy = bestProxyOf(X);
   const lambda = lambdaOf(inst, a, b, proxy.argmax);
   if (!Number.isFinite(lambda)) throw new RangeError(`λ = ${lambda} is not finite`);
   const ordered = certify((F) => ({ lhs: F.fromString(proxy.lo), rhs: F.fromString(proxy.hi) }), 'le', precisionPolicy(30)).verdict !== 'violated';
@@ -160,6 +168,7 @@ export const subgBestProxy = defineProperty<BoundedInstance, Derived>({
   // subnormal values (5e-324) make both sides ~1e-646: resolving them takes ~660 digits
   maxDigits: 700,
   arbitrary: boundedArb,
+  seedKey: BEST_PROXY_STREAM,
   establish: establishBestProxy,
   sides: mgfSides((F, d) => F.fromString(d.proxy.hi)),
   degenerate: pointMassOrZero,
@@ -187,6 +196,7 @@ export const subgProxySandwich = defineProperty<BoundedInstance, Derived>({
   // subnormal values (5e-324) make both sides ~1e-646: resolving them takes ~660 digits
   maxDigits: 700,
   arbitrary: boundedArb,
+  seedKey: BEST_PROXY_STREAM,
   establish: establishBestProxy,
   // room used = σ*²/((b − a)/2)²: how much of Hoeffding's proxy the law needs (1 for ±1 fair coins)
   sides: (F, _inst, d) => ({ lhs: F.fromString(d.proxy.lo), rhs: hoeffding2(F, d) }),
