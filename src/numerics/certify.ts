@@ -2,7 +2,7 @@ import type { Field } from './field.ts';
 import { intervalDoubleField } from './interval-double-field.ts';
 import { intervalField } from './interval-decimal-field.ts';
 import { intervalDoubleXField } from './interval-double-x-field.ts';
-import { intervalMpfrField } from './interval-mpfr-field.ts';
+import { inMpfr } from './high-precision.ts';
 import { mpfrReady } from './mpfr.ts';
 import { InsufficientPrecision } from './insufficient-precision.ts';
 
@@ -314,13 +314,7 @@ export function certify(formula: Formula, relation: Relation, policy: PrecisionP
       // rounding does not, so MPFR straddling says nothing about Decimal at the same precision.
       // Below the working precision Decimal could only settle holds or violated as well, with
       // wider enclosures (136 bits ≈ 41 digits at 40): there the next precision is tried directly.
-      const M = intervalMpfrField(digits);
-      let fast: Outcome | null = null;
-      try {
-        fast = M.scoped(() => decide(M, formula, relation, policy, stage, declared, noRoom));
-      } catch {
-        fast = null;
-      }
+      const fast = inMpfr(digits, (M) => decide(M, formula, relation, policy, stage, declared, noRoom))?.value;
       if (fast && fast.decision !== 'escalate' && fast.decision !== 'undecided') return fast.cert;
       if (!stage.working && !stage.final) {
         digits = policy.digits;
@@ -360,18 +354,8 @@ export function certifiedSign(quantity: <T>(F: Field<T>) => T, policy: Precision
   for (let digits = policy.startDigits; ; digits = Math.min(2 * digits, policy.maxDigits)) {
     // MPFR first at each precision (a certified sign, or an exact zero, is as good from either
     // context), then Decimal, as before, for what MPFR leaves open or cannot evaluate
-    if (!policy.noScreen) {
-      const d = digits;
-      contexts.push(() => {
-        if (!mpfrReady()) return null;
-        const M = intervalMpfrField(d);
-        try {
-          return M.scoped(signIn(M));
-        } catch {
-          return null;
-        }
-      });
-    }
+    const d = digits;
+    if (!policy.noScreen) contexts.push(() => inMpfr(d, (M) => signIn(M)())?.value ?? null);
     contexts.push(signIn(intervalField(digits)));
     if (digits >= policy.maxDigits) break;
   }

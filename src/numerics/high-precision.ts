@@ -7,21 +7,27 @@ import { mpfrReady } from './mpfr.ts';
 export type Certified<R> = <T>(F: Field<T>) => R;
 
 /**
- * Run `fn` in a certified context of `digits` significant digits: MPFR enclosures (in their own
- * arena scope) when MPFR is loaded, else, and wherever MPFR throws, Decimal enclosures. Both are
- * rigorous; MPFR is several times faster (no decimal digit arrays, one WebAssembly call per end).
- * The result must not hold values of the context (MPFR handles die with the scope): strings,
- * doubles, booleans.
+ * `fn` in MPFR enclosures of `digits` significant digits, in their own arena scope: its result,
+ * or null when MPFR is not loaded in this thread or `fn` threw there (an operation MPFR rejects,
+ * such as a log argument whose enclosure reaches below 0, or a branch it cannot decide). The
+ * result must not hold values of the context (their handles die with the scope).
+ */
+export function inMpfr<R>(digits: number, fn: Certified<R>): { value: R } | null {
+  if (!mpfrReady()) return null;
+  const M = intervalMpfrField(digits);
+  try {
+    return { value: M.scoped(() => fn(M)) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Run `fn` in a certified context of `digits` significant digits: MPFR enclosures when they can
+ * (several times faster: no decimal digit arrays, one WebAssembly call per end), else Decimal
+ * enclosures, which decide and throw what they throw. Both are rigorous.
  */
 export function inCertifiedContext<R>(digits: number, fn: Certified<R>): R {
-  if (mpfrReady()) {
-    const M = intervalMpfrField(digits);
-    try {
-      return M.scoped(() => fn(M));
-    } catch {
-      // an operation MPFR rejects (e.g. an enclosure of a log argument reaching below 0), or a
-      // computation that cannot decide at this precision: Decimal decides, and throws what it throws
-    }
-  }
-  return fn(intervalField(digits));
+  const fast = inMpfr(digits, fn);
+  return fast ? fast.value : fn(intervalField(digits));
 }
