@@ -10,13 +10,14 @@ const EPS = 2 ** -52;
 const TINY = Number.MIN_VALUE;
 
 /**
- * At least one ulp below/above x. |x|·2⁻⁵² lies in [ulp(x), 2·ulp(x)), so x ∓ that, rounded to
- * nearest, is at or beyond the neighbouring double; adding MIN_VALUE covers zero and subnormals.
+ * At least one ulp below/above a finite x. |x|·2⁻⁵² lies in [ulp(x), 2·ulp(x)), so x ∓ that,
+ * rounded to nearest, is at or beyond the neighbouring double; adding MIN_VALUE covers zero and
+ * subnormals. The fast paths below call these directly; `down`/`up` also take ±∞ and NaN.
  */
-export const down = (x: number) =>
-  x === Infinity ? Number.MAX_VALUE : x === -Infinity || Number.isNaN(x) ? x : x - (Math.abs(x) * EPS + TINY);
-export const up = (x: number) =>
-  x === -Infinity ? -Number.MAX_VALUE : x === Infinity || Number.isNaN(x) ? x : x + (Math.abs(x) * EPS + TINY);
+const downF = (x: number) => x - (Math.abs(x) * EPS + TINY);
+const upF = (x: number) => x + (Math.abs(x) * EPS + TINY);
+export const down = (x: number) => (x === Infinity ? Number.MAX_VALUE : x === -Infinity || Number.isNaN(x) ? x : downF(x));
+export const up = (x: number) => (x === -Infinity ? -Number.MAX_VALUE : x === Infinity || Number.isNaN(x) ? x : upF(x));
 /** Math.exp and Math.log in V8 (fdlibm ports) err by less than one ulp: two outward steps cover them. */
 export const down2 = (x: number) => down(down(x));
 export const up2 = (x: number) => up(up(x));
@@ -64,19 +65,19 @@ export const intervalDoubleField: Field<DoubleInterval> = {
   // 0 exactly for finite x, NaN otherwise).
   add(a, b) {
     const l = a.lo + b.lo, h = a.hi + b.hi;
-    if (l - l === 0 && h - h === 0) return { lo: l - (Math.abs(l) * EPS + TINY), hi: h + (Math.abs(h) * EPS + TINY) };
+    if (l - l === 0 && h - h === 0) return { lo: downF(l), hi: upF(h) };
     return guard(downX(l, inf(a.lo, b.lo)), upX(h, inf(a.hi, b.hi)));
   },
   sub(a, b) {
     const l = a.lo - b.hi, h = a.hi - b.lo;
-    if (l - l === 0 && h - h === 0) return { lo: l - (Math.abs(l) * EPS + TINY), hi: h + (Math.abs(h) * EPS + TINY) };
+    if (l - l === 0 && h - h === 0) return { lo: downF(l), hi: upF(h) };
     return guard(downX(l, inf(a.lo, b.hi)), upX(h, inf(a.hi, b.lo)));
   },
   mul(a, b) {
     if (a.lo >= 0 && b.lo >= 0) {
       const l = a.lo * b.lo, h = a.hi * b.hi;
       // h finite: every end was finite (0·∞ is NaN here), so l is too
-      if (h - h === 0) return { lo: l - (l * EPS + TINY), hi: h + (h * EPS + TINY) };
+      if (h - h === 0) return { lo: downF(l), hi: upF(h) };
       return guard(downX(prod(a.lo, b.lo), inf(a.lo, b.lo)), upX(prod(a.hi, b.hi), inf(a.hi, b.hi)));
     }
     const exact = inf(a.lo, a.hi) || inf(b.lo, b.hi);
@@ -90,7 +91,7 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     }
     if (a.lo >= 0 && b.lo > 0) {
       const l = a.lo / b.hi, h = a.hi / b.lo;
-      if (h - h === 0) return { lo: l - (l * EPS + TINY), hi: h + (h * EPS + TINY) };
+      if (h - h === 0) return { lo: downF(l), hi: upF(h) };
       return guard(down(l), up(h));
     }
     const q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi;
@@ -101,16 +102,14 @@ export const intervalDoubleField: Field<DoubleInterval> = {
     const l = Math.exp(a.lo), h = Math.exp(a.hi);
     // finite and normal results: two outward ulps each, as down2/up2 take them
     if (h < Infinity && l >= 1e-300) {
-      const dl = l - (l * EPS + TINY), uh = h + (h * EPS + TINY);
-      return { lo: Math.max(0, dl - (dl * EPS + TINY)), hi: uh + (uh * EPS + TINY) };
+      return { lo: Math.max(0, downF(downF(l))), hi: upF(upF(h)) };
     }
     return { lo: a.lo === Infinity ? Infinity : Math.max(0, down2(l)), hi: up2(h) };
   },
   log(a) {
     if (a.lo > 0 && a.hi < Infinity) {
       const l = Math.log(a.lo), h = Math.log(a.hi);
-      const dl = l - (Math.abs(l) * EPS + TINY), uh = h + (Math.abs(h) * EPS + TINY);
-      return { lo: dl - (Math.abs(dl) * EPS + TINY), hi: uh + (Math.abs(uh) * EPS + TINY) };
+      return { lo: downF(downF(l)), hi: upF(upF(h)) };
     }
     if (a.hi < 0) throw new RangeError(`log of a negative enclosure [${a.lo}, ${a.hi}]`);
     return { lo: a.lo <= 0 ? -Infinity : a.lo === Infinity ? Infinity : down2(Math.log(a.lo)), hi: a.hi === 0 ? -Infinity : up2(Math.log(a.hi)) };
@@ -124,7 +123,7 @@ export const intervalDoubleField: Field<DoubleInterval> = {
   square(a) {
     if (a.lo >= 0) {
       const l = a.lo * a.lo, h = a.hi * a.hi;
-      if (h - h === 0) return { lo: Math.max(0, l - (l * EPS + TINY)), hi: h + (h * EPS + TINY) };
+      if (h - h === 0) return { lo: Math.max(0, downF(l)), hi: upF(h) };
       return { lo: Math.max(0, down(l)), hi: up(h) };
     }
     if (a.hi <= 0) return { lo: Math.max(0, down(a.hi * a.hi)), hi: up(a.lo * a.lo) };
