@@ -22,7 +22,8 @@ export function certifiedSpd(A: number[][]): boolean {
 export function certifiedPositiveDefinite(build: <T>(F: Field<T>) => Mat<T>): boolean {
   const inDoubles = () => cholesky(intervalDoubleField, build(intervalDoubleField));
   // 60 and 200 digits: MPFR, and Decimal where MPFR cannot decide (inCertifiedContext)
-  const at = (digits: number) => () => inCertifiedContext(digits, (F) => void cholesky(F, build(F)));
+  // a pivot certified ≤ 0 in MPFR is the answer (LinalgError); a straddling one asks Decimal
+  const at = (digits: number) => () => inCertifiedContext(digits, (F) => void cholesky(F, build(F)), (e) => e instanceof LinalgError);
   for (const attempt of [inDoubles, at(60), at(200)]) {
     try {
       attempt();

@@ -52,7 +52,7 @@ export function xFullRank(X: number[][]): boolean {
       const Xf = lift(F, X);
       cholesky(F, X.length <= X[0].length ? matmul(F, Xf, transpose(Xf)) : matmul(F, transpose(Xf), Xf));
       return true;
-    });
+    }, (e) => e instanceof LinalgError);
   } catch (e) {
     if (e instanceof LinalgError || e instanceof InsufficientPrecision) return false;
     throw e;

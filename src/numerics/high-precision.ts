@@ -12,12 +12,14 @@ export type Certified<R> = <T>(F: Field<T>) => R;
  * such as a log argument whose enclosure reaches below 0, or a branch it cannot decide). The
  * result must not hold values of the context (their handles die with the scope).
  */
-export function inMpfr<R>(digits: number, fn: Certified<R>): { value: R } | null {
+export function inMpfr<R>(digits: number, fn: Certified<R>, decisive?: (e: unknown) => boolean): { value: R } | null {
   if (!mpfrReady()) return null;
   const M = intervalMpfrField(digits);
   try {
     return { value: M.scoped(() => fn(M)) };
-  } catch {
+  } catch (e) {
+    // an error that is itself a certified answer (a pivot certified ≤ 0) is not retried in Decimal
+    if (decisive?.(e)) throw e;
     return null;
   }
 }
@@ -25,9 +27,10 @@ export function inMpfr<R>(digits: number, fn: Certified<R>): { value: R } | null
 /**
  * Run `fn` in a certified context of `digits` significant digits: MPFR enclosures when they can
  * (several times faster: no decimal digit arrays, one WebAssembly call per end), else Decimal
- * enclosures, which decide and throw what they throw. Both are rigorous.
+ * enclosures, which decide and throw what they throw. Both are rigorous. `decisive` names the
+ * errors that are answers (thrown from certified comparisons): MPFR's are final.
  */
-export function inCertifiedContext<R>(digits: number, fn: Certified<R>): R {
-  const fast = inMpfr(digits, fn);
+export function inCertifiedContext<R>(digits: number, fn: Certified<R>, decisive?: (e: unknown) => boolean): R {
+  const fast = inMpfr(digits, fn, decisive);
   return fast ? fast.value : fn(intervalField(digits));
 }
