@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     setupFiles: ['./test/setup-mpfr.ts'],
+    // the CLI the tests spawn runs compiled (dist/, built here when the sources changed)
+    globalSetup: ['./test/compile-cli.ts'],
     // Property runs are CPU-bound: one fork per core (vitest's own default leaves one core idle),
     // generous timeouts, no timing assertions.
     pool: 'forks',

@@ -5,9 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourcesHash, STAMP } from '../src/loader/compiled.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+// hashed before compiling: a source edited during the build leaves a stamp that no longer matches
+const hash = sourcesHash(root);
 rmSync(dist, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -23,3 +26,6 @@ for (const f of walk(dist).filter((f) => f.endsWith('.d.ts'))) {
   const fixed = text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.\.?\/[^'"]*?)\.(m?)ts\2/g, (_, pre, q, path, m) => `${pre}${q}${path}.${m}js${q}`);
   if (fixed !== text) writeFileSync(f, fixed);
 }
+
+// written last: a checkout's bin/kdverify.js runs dist/ only while the sources still hash to this
+writeFileSync(join(root, STAMP), hash + '\n');
