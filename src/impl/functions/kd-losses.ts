@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Decimal } from 'decimal.js';
 import { decimalField } from '../../numerics/decimal-field.ts';
+import { doublesKey, memoByKey } from '../../engine/memo.ts';
 import { dec, invalid, mat, num, R, sumD, tolerance, vec, vectorProblem } from './helpers.ts';
 import { probPair, tagged, withNaN } from '../inputs.ts';
 import { kdBatchSize, kdClassCount, kdTemperature, logitBatch, logitPair, probRows, wideRow } from '../kd-inputs.ts';
@@ -31,7 +32,7 @@ interface LogSoftmaxRow {
  * result, and log C + 2 the logarithm of the sum. Subtracting log-sum-exp as a whole (y − lse(y))
  * loses u·|max y| more, which a careful implementation does not.
  */
-function logSoftmaxRow(z: number[], T: number): LogSoftmaxRow {
+function computeLogSoftmaxRow(z: number[], T: number): LogSoftmaxRow {
   // z_i·(1/T): one rounding at 60 digits either way, and a product costs less than a quotient (10⁴-class rows)
   const invT = dec(1).div(dec(T));
   const y = z.map((v) => (v === -Infinity ? null : dec(v).times(invT)));
@@ -56,6 +57,13 @@ function logSoftmaxRow(z: number[], T: number): LogSoftmaxRow {
   });
   return { logp, p, cond };
 }
+
+/**
+ * Memoised (the result is never mutated): a kd_loss batch evaluates its teacher rows again for
+ * every student a shrinking step tries, and both rows again as a minimisation step revisits them,
+ * so one disagreement's shrinking asks for the same rows about five times over.
+ */
+const logSoftmaxRow = memoByKey(computeLogSoftmaxRow, (z, T) => `${T}|${doublesKey(z)}`, 200_000, (z) => z.length + 1);
 
 const REDUCTIONS = ['batchmean', 'sum', 'none'] as const;
 const R100 = decimalField(100);
