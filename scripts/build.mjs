@@ -18,7 +18,7 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 // files read at run time or imported as they are, not compiled (the workers' tsx entries stay out)
-for (const f of walk(join(root, 'src')).filter((f) => /\.(json|cjs|d\.mts)$|import-exact\.mjs$/.test(f))) cpSync(f, join(dist, relative(root, f)));
+for (const f of walk(join(root, 'src')).filter((f) => /\.(json|cjs|d\.mts)$|import-exact\.mjs$|compiled\.mjs$/.test(f))) cpSync(f, join(dist, relative(root, f)));
 
 // declaration files keep the sources' .ts specifiers: point them at the emitted .js files
 for (const f of walk(dist).filter((f) => f.endsWith('.d.ts'))) {

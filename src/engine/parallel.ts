@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { compiledIsCurrent } from '../loader/compiled.mjs';
 import { notStarted, type Budget, type ProgressFn, type PropertyResult, type PropertyStub } from './run-property.ts';
 import type { WorkerRequest } from './worker.ts';
 
@@ -37,8 +39,41 @@ export class StreamQueue {
   }
 }
 
-// from the sources the entry registers the TypeScript hooks first; the built package runs the compiled worker
-export const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url);
+let chosenWorker: URL | undefined;
+/**
+ * The worker threads' entry. The built package runs its compiled worker. From the sources, the
+ * compiled one too while dist/ holds a compilation of exactly these sources (src/loader/compiled.mjs:
+ * a thread then starts in half the time, without the module hooks); otherwise the entry that
+ * registers the TypeScript hooks first. Threads share no modules, only messages, so either serves.
+ */
+export function workerUrl(): URL {
+  if (chosenWorker) return chosenWorker;
+  if (!import.meta.url.endsWith('.ts')) return (chosenWorker = new URL('./worker.js', import.meta.url));
+  const compiled = compiledIsCurrent(fileURLToPath(new URL('../../', import.meta.url)));
+  return (chosenWorker = new URL(compiled ? '../../dist/src/engine/worker.js' : './worker-entry.mjs', import.meta.url));
+}
+
+/**
+ * Node options of a worker thread, which inherits its process's by default. A compiled worker
+ * started from the sources drops the export condition that resolves `kd-verify` to the sources
+ * (vitest passes `--conditions kd-verify-source`): a claims file it loads then gets the compiled
+ * tree, as the worker itself, and no TypeScript loader is needed.
+ */
+export function workerOptions(): { execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts') || !workerUrl().pathname.endsWith('/dist/src/engine/worker.js')) return {};
+  return { execArgv: withoutCondition(process.execArgv, 'kd-verify-source') };
+}
+
+/** argv without `--conditions X` / `-C X` / `--conditions=X` / `-C=X` for the given X. */
+export function withoutCondition(argv: readonly string[], condition: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '--conditions' || a === '-C') && argv[i + 1] === condition) i++;
+    else if (a !== `--conditions=${condition}` && a !== `-C=${condition}`) out.push(a);
+  }
+  return out;
+}
 
 export interface WorkerRunOptions {
   jobs: number;
@@ -108,7 +143,7 @@ export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRu
       resolveAll(ids.map((id) => results.get(id)!));
     };
     const start = (index: number) => {
-      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { claimsFiles: o.claimsFiles ?? [] } }), index };
+      const slot: Slot = { worker: new Worker(workerUrl(), { ...workerOptions(), workerData: { claimsFiles: o.claimsFiles ?? [] } }), index };
       slots.add(slot);
       const next = () => {
         const id = stopped !== null || o.signal?.aborted || pastDeadline() ? undefined : queue.next(index);

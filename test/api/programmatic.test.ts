@@ -25,6 +25,8 @@ describe('verify()', () => {
     const out = mkdtempSync(join(tmpdir(), 'kdverify-api-'));
     const report = await verify({ claims: ['KD-L6-DV/inequality', 'USER-EXT-*'], claimsFiles: ['test/fixtures/claims/ext/esm.mjs'], runs: 20, jobs: 1, out });
     expect(report.claims.flatMap((c) => c.properties.map((p) => p.id))).toEqual(['KD-L6-DV/inequality', 'USER-EXT-MJS/square']);
+    // every property ran: a worker that cannot load the claims file fails the properties it runs
+    expect(report.claims.flatMap((c) => c.properties.map((p) => `${p.id}: ${p.status} ${p.error ?? ''}`.trim()))).toEqual(['KD-L6-DV/inequality: sharp', 'USER-EXT-MJS/square: holds']);
     expect(readdirSync(out).sort()).toEqual(['findings', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.tex']);
   });
 

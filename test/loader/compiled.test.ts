@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledIsCurrent, sourcesHash, STAMP } from '../../src/loader/compiled.mjs';
+import { withoutCondition, workerUrl } from '../../src/engine/parallel.ts';
 
 /**
  * A checkout's bin/kdverify.js runs dist/ only while dist/ was compiled from exactly the current
@@ -76,9 +77,37 @@ describe('bin/kdverify.js in this checkout', () => {
     expect(r.status).toBe(2); // the probe exports no claims: a usage error after loading
   });
 
+  it('runs properties on worker threads loaded from the sources under KD_VERIFY_SOURCES=1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kdverify-sources-'));
+    const r = spawnSync(process.execPath, ['bin/kdverify.js', 'run', '--claims', 'KD-L6-DV', '--runs', '5', '--search', '0', '--jobs', '2', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, KD_VERIFY_SOURCES: '1' } });
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { claims: Array<{ properties: Array<{ status: string; instances: number }> }> };
+    const props = report.claims.flatMap((c) => c.properties);
+    expect(props.length).toBeGreaterThan(1);
+    expect(props.every((p) => p.instances === 5 && (p.status === 'holds' || p.status === 'sharp'))).toBe(true);
+    expect([0, 3]).toContain(r.status); // 3: a control not refuted within 5 instances
+  });
+
   it('runs the sources under KD_VERIFY_SOURCES=1', () => {
     const r = probe({ KD_VERIFY_SOURCES: '1' });
     expect(r.tree).toMatch(/\/src\/api\.ts$/);
     expect(r.status).toBe(2);
+  });
+});
+
+describe('the worker threads of a run from the sources', () => {
+  it.skipIf(process.env.KD_VERIFY_SOURCES === '1')('start compiled while dist/ matches the sources', () => {
+    expect(workerUrl().href).toMatch(/\/dist\/src\/engine\/worker\.js$/);
+  });
+
+  it('start from the sources, through the hooks, under KD_VERIFY_SOURCES=1', () => {
+    const r = spawnSync(process.execPath, ['--import', './src/loader/register.mjs', '-e', "import('./src/engine/parallel.ts').then((m) => console.log(m.workerUrl().href))"], { cwd: root, encoding: 'utf8', env: { ...process.env, KD_VERIFY_SOURCES: '1' } });
+    expect(r.stdout.trim()).toMatch(/\/src\/engine\/worker-entry\.mjs$/);
+  });
+});
+
+describe('withoutCondition', () => {
+  it('drops the condition in each of its spellings and keeps everything else', () => {
+    const argv = ['--require', 'x.cjs', '--conditions', 'kd-verify-source', '--conditions', 'module', '-C', 'kd-verify-source', '--conditions=kd-verify-source', '-C=node', '--import', 'kd-verify-source'];
+    expect(withoutCondition(argv, 'kd-verify-source')).toEqual(['--require', 'x.cjs', '--conditions', 'module', '-C=node', '--import', 'kd-verify-source']);
   });
 });
