@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledIsCurrent } from '../../src/loader/compiled.mjs';
 import { runMain, now, seconds, type WorkloadResult } from './common.ts';
 
 /**
@@ -20,7 +21,8 @@ export async function run(): Promise<WorkloadResult> {
     const cmd = [process.execPath, 'bin/kdverify.js', 'run', '--out', out];
     const r = timed ? spawnSync('/usr/bin/time', ['-v', ...cmd], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' }) : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const secs = seconds(t0);
-    const notes = [`exit code ${r.status}`];
+    // a checkout runs dist/ while it is a compilation of these sources (bin/kdverify.js), a fresh clone the sources
+    const notes = [`exit code ${r.status}`, compiledIsCurrent(ROOT) ? 'the compiled tree (dist/ current)' : 'from the sources (as on a fresh clone)'];
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
     const cpu = [/User time \(seconds\): ([\d.]+)/, /System time \(seconds\): ([\d.]+)/].map((re) => Number(re.exec(r.stderr ?? '')?.[1] ?? NaN));
     notes.push(rss ? `peak memory ${(Number(rss[1]) / 1024).toFixed(0)} MiB (maximum resident set, worker threads included); CPU ${(cpu[0] + cpu[1]).toFixed(0)} s` : 'peak memory: not measured (no /usr/bin/time)');
