@@ -63,11 +63,11 @@ const quick = args.includes('--quick');
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
 const ids = args.filter((a) => a in FILES);
-const out: string[] = ['# Where kd-verify spends its time (CPU profiles)', '', `\`npx tsx bench/profile.ts ${args.join(' ')}\`, ${new Date().toISOString()}. Self time per function, from \`node --cpu-prof\` on the kd-verify side of each workload${quick ? ' (--quick counts)' : ''}.`, ''];
+const out: string[] = ['# Where kd-verify spends its time (CPU profiles)', '', `\`npx tsx bench/profile.ts ${args.join(' ')}\`, ${new Date().toISOString()}. Self time per function, from \`node --cpu-prof\` on the kd-verify side of each workload, its headline path only (\`--headline\`: W1 in MPFR intervals; W2 and W3 screened, first and second pass; no Decimal-only comparison rows)${quick ? ' (--quick counts)' : ''}. Module loading is included (about 0.3 s of each process).`, ''];
 for (const id of ids) {
   const dir = mkdtempSync(join(tmpdir(), 'kd-prof-'));
   try {
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', new URL('../src/loader/register.mjs', import.meta.url).href, FILES[id], ...(quick ? ['--quick'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', new URL('../src/loader/register.mjs', import.meta.url).href, FILES[id], '--headline', ...(quick ? ['--quick'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`${id} failed: ${r.stderr}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
     const lines = summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile, top);

@@ -49,11 +49,13 @@ function timeKlMpfr(label: string, pairs: Array<{ p: FiniteDist; q: FiniteDist }
   return { sides: [{ label, seconds: secs, instances: pairs.length }, { label: `${label}, second pass (steady state)`, seconds: steady, instances: pairs.length }], values };
 }
 
-export async function run({ quick = false } = {}): Promise<WorkloadResult> {
+export async function run({ quick = false, headline = false } = {}): Promise<WorkloadResult> {
   const count = quick ? 20 : 200;
   const raw = weightPairs(count);
   const pairs = raw.map(({ p, q }) => ({ p: dist(p), q: dist(q) }));
   const mp = timeKlMpfr(`kd-verify interval-mpfr(${DIGITS}) (${intervalMpfrField(DIGITS).bits} bits)`, pairs);
+  // --headline (bench/profile.ts): the certified MPFR path alone, without the Decimal comparison rows
+  if (headline) return { id: 'W1', title: `KL(p‖q), ${ATOMS} atoms, ${DIGITS} digits, ${count} evaluations (headline path only)`, ts: mp.sides };
   const iv = timeKl(`kd-verify interval-decimal(${DIGITS})`, intervalField(DIGITS), pairs);
   const pt = timeKl(`kd-verify decimal(${DIGITS})`, decimalField(DIGITS), pairs);
   // the widest enclosure, relative: how many digits the certified result really has
@@ -72,4 +74,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick'), headline: process.argv.includes('--headline') }));

@@ -31,7 +31,7 @@ export const benchDv = defineProperty({
   probes: [],
 });
 
-export async function run({ quick = false } = {}): Promise<WorkloadResult> {
+export async function run({ quick = false, headline = false } = {}): Promise<WorkloadResult> {
   const runs = quick ? 50 : 1000;
   const sides = [];
   // as kd-verify runs it: the double-interval screen first, Decimal enclosures only when it cannot
@@ -42,6 +42,8 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
     ['kd-verify runProperty (screen + Decimal), second pass', precisionPolicy(40)],
     ['kd-verify runProperty, no screen (Decimal from 40 digits)', precisionPolicy(40, { noScreen: true, startDigits: 40 })],
   ] as const) {
+    // --headline (bench/profile.ts): the two screened passes only, without the Decimal-only comparison row
+    if (headline && label.includes('no screen')) continue;
     const phases: Record<string, number> = {};
     const t0 = now();
     const r = runProperty(instrument(benchDv, phases), benchBudget(runs, { policy }));
@@ -55,4 +57,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick'), headline: process.argv.includes('--headline') }));

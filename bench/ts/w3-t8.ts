@@ -36,7 +36,7 @@ export function fixedErmWorldArb({ kx, ky, n, kf } = SHAPE): fc.Arbitrary<WorldI
     });
 }
 
-export async function run({ quick = false } = {}): Promise<WorkloadResult> {
+export async function run({ quick = false, headline = false } = {}): Promise<WorkloadResult> {
   const runs = quick ? 50 : 2000;
   const sides = [];
   let worlds: WorldInstance[] = [];
@@ -47,6 +47,8 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
     ['kd-verify runProperty (screen + Decimal), second pass', precisionPolicy(40)],
     ['kd-verify runProperty, no screen (Decimal from 40 digits)', precisionPolicy(40, { noScreen: true, startDigits: 40 })],
   ] as const) {
+    // --headline (bench/profile.ts): the two screened passes only, without the Decimal-only comparison row
+    if (headline && label.includes('no screen')) continue;
     const drawn: WorldInstance[] = [];
     const prop = defineProperty({
       ...t8Stability,
@@ -62,6 +64,7 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
     sides.push(propertySide(label, r, seconds(t0), phases));
     worlds = drawn; // the same seed draws the same worlds in both runs
   }
+  if (headline) return { id: 'W3', title: `KD-T8-UPPER/stability-proxy on ${runs} ERM worlds (headline path only)`, ts: sides };
   // untimed: per-world verdicts, and K_n at 50 digits on the first worlds, for the Python side to compare
   // with the property's own precision ceiling, as runProperty raises it
   const policy = { ...precisionPolicy(40), maxDigits: Math.max(160, t8Stability.maxDigits ?? 0) };
@@ -78,4 +81,4 @@ export async function run({ quick = false } = {}): Promise<WorkloadResult> {
   };
 }
 
-await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick') }));
+await runMain(import.meta.url, () => run({ quick: process.argv.includes('--quick'), headline: process.argv.includes('--headline') }));
