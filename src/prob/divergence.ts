@@ -25,11 +25,13 @@ export function kl<T>(F: Field<T>, p: FiniteDist, q: FiniteDist): T {
   if (sameDistribution(w, v)) return F.fromNumber(0);
   let acc = F.fromNumber(0), W = F.fromNumber(0), V = F.fromNumber(0);
   for (let i = 0; i < w.length; i++) {
-    const wi = F.fromNumber(w[i]);
-    V = F.add(V, F.fromNumber(v[i]));
+    // each weight converted once (an exact decimal expansion in the Decimal contexts)
+    const vi = F.fromNumber(v[i]);
+    V = F.add(V, vi);
     if (w[i] === 0) continue;
+    const wi = F.fromNumber(w[i]);
     W = F.add(W, wi);
-    acc = F.add(acc, F.mul(wi, logRatio(F, wi, F.fromNumber(v[i]))));
+    acc = F.add(acc, F.mul(wi, logRatio(F, wi, vi)));
   }
   const result = F.add(F.div(acc, W), F.log(F.div(V, W)));
   // KL ≥ 0 (Gibbs): clamping an enclosure at 0 keeps it valid and removes rounding below zero.
