@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { loadClaimsFile, ClaimsFileError, type UserClaim } from '../spec/user-claims.ts';
-import { workerOptions, workerUrl } from './parallel.ts';
+import { workerEntry } from './parallel.ts';
 import { oneLine } from '../cli/output.ts';
 import type { WorkerRequest } from './worker.ts';
 import type { ClaimSpec } from '../spec/catalogue.ts';
@@ -55,7 +55,8 @@ export class InterruptedError extends Error {
  */
 export function askWorker<T>(files: readonly string[], request: WorkerRequest, what: string, signal?: AbortSignal, failed: (message: string) => Error = (m) => new ClaimsFileError(m)): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { ...workerOptions(), workerData: { claimsFiles: files } });
+    const entry = workerEntry();
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv, workerData: { claimsFiles: files } });
     let loading: string | null = files[0] ?? null;
     let failure: Error | undefined;
     let outcome: (() => void) | undefined;

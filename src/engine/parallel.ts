@@ -39,29 +39,20 @@ export class StreamQueue {
   }
 }
 
-let chosenWorker: URL | undefined;
 /**
- * The worker threads' entry. The built package runs its compiled worker. From the sources, the
- * compiled one too while dist/ holds a compilation of exactly these sources (src/loader/compiled.mjs:
- * a thread then starts in half the time, without the module hooks); otherwise the entry that
- * registers the TypeScript hooks first. Threads share no modules, only messages, so either serves.
+ * The worker threads' entry, decided at each run. The built package runs its compiled worker. From
+ * the sources, the compiled one too while dist/ holds a compilation of exactly these sources
+ * (src/loader/compiled.mjs: a thread then starts in half the time, without the module hooks), and
+ * otherwise the entry that registers the TypeScript hooks first. Not cached: in a long-lived process
+ * (vitest --watch) an edit makes dist/ stale at once. Threads share no modules, only messages, so
+ * either serves. A compiled worker started from the sources drops the export condition that
+ * resolves `kd-verify` to the sources (vitest passes `--conditions kd-verify-source`, and threads
+ * inherit their process's options): a claims file it loads gets the compiled tree, as the worker.
  */
-export function workerUrl(): URL {
-  if (chosenWorker) return chosenWorker;
-  if (!import.meta.url.endsWith('.ts')) return (chosenWorker = new URL('./worker.js', import.meta.url));
-  const compiled = compiledIsCurrent(fileURLToPath(new URL('../../', import.meta.url)));
-  return (chosenWorker = new URL(compiled ? '../../dist/src/engine/worker.js' : './worker-entry.mjs', import.meta.url));
-}
-
-/**
- * Node options of a worker thread, which inherits its process's by default. A compiled worker
- * started from the sources drops the export condition that resolves `kd-verify` to the sources
- * (vitest passes `--conditions kd-verify-source`): a claims file it loads then gets the compiled
- * tree, as the worker itself, and no TypeScript loader is needed.
- */
-export function workerOptions(): { execArgv?: string[] } {
-  if (!import.meta.url.endsWith('.ts') || !workerUrl().pathname.endsWith('/dist/src/engine/worker.js')) return {};
-  return { execArgv: withoutCondition(process.execArgv, 'kd-verify-source') };
+export function workerEntry(): { url: URL; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { url: new URL('./worker.js', import.meta.url) };
+  if (!compiledIsCurrent(fileURLToPath(new URL('../../', import.meta.url)))) return { url: new URL('./worker-entry.mjs', import.meta.url) };
+  return { url: new URL('../../dist/src/engine/worker.js', import.meta.url), execArgv: withoutCondition(process.execArgv, 'kd-verify-source') };
 }
 
 /** argv without `--conditions X` / `-C X` / `--conditions=X` / `-C=X` for the given X. */
@@ -112,6 +103,7 @@ interface Slot {
 export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRunOptions): Promise<PropertyResult[]> {
   const results = new Map<string, PropertyResult>();
   const queue = new StreamQueue(ids, o.streamOf ?? ((id) => id));
+  const entry = workerEntry();
   const slots = new Set<Slot>();
   /** why the run was stopped, as said of a property that was running and of one not started yet */
   let stopped: { running: string; waiting: string } | null = null;
@@ -143,7 +135,7 @@ export function runInWorkers(ids: readonly string[], budget: Budget, o: WorkerRu
       resolveAll(ids.map((id) => results.get(id)!));
     };
     const start = (index: number) => {
-      const slot: Slot = { worker: new Worker(workerUrl(), { ...workerOptions(), workerData: { claimsFiles: o.claimsFiles ?? [] } }), index };
+      const slot: Slot = { worker: new Worker(entry.url, { execArgv: entry.execArgv, workerData: { claimsFiles: o.claimsFiles ?? [] } }), index };
       slots.add(slot);
       const next = () => {
         const id = stopped !== null || o.signal?.aborted || pastDeadline() ? undefined : queue.next(index);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledIsCurrent, sourcesHash, STAMP } from '../../src/loader/compiled.mjs';
-import { withoutCondition, workerUrl } from '../../src/engine/parallel.ts';
+import { withoutCondition, workerEntry } from '../../src/engine/parallel.ts';
 
 /**
  * A checkout's bin/kdverify.js runs dist/ only while dist/ was compiled from exactly the current
@@ -95,12 +95,15 @@ describe('bin/kdverify.js in this checkout', () => {
 });
 
 describe('the worker threads of a run from the sources', () => {
-  it.skipIf(process.env.KD_VERIFY_SOURCES === '1')('start compiled while dist/ matches the sources', () => {
-    expect(workerUrl().href).toMatch(/\/dist\/src\/engine\/worker\.js$/);
+  it.skipIf(process.env.KD_VERIFY_SOURCES === '1')('start compiled while dist/ matches the sources, without the sources’ export condition', () => {
+    const entry = workerEntry();
+    expect(entry.url.href).toMatch(/\/dist\/src\/engine\/worker\.js$/);
+    expect(entry.execArgv).toBeDefined();
+    expect(entry.execArgv!.join(' ')).not.toMatch(/kd-verify-source/);
   });
 
   it('start from the sources, through the hooks, under KD_VERIFY_SOURCES=1', () => {
-    const r = spawnSync(process.execPath, ['--import', './src/loader/register.mjs', '-e', "import('./src/engine/parallel.ts').then((m) => console.log(m.workerUrl().href))"], { cwd: root, encoding: 'utf8', env: { ...process.env, KD_VERIFY_SOURCES: '1' } });
+    const r = spawnSync(process.execPath, ['--import', './src/loader/register.mjs', '-e', "import('./src/engine/parallel.ts').then((m) => console.log(m.workerEntry().url.href))"], { cwd: root, encoding: 'utf8', env: { ...process.env, KD_VERIFY_SOURCES: '1' } });
     expect(r.stdout.trim()).toMatch(/\/src\/engine\/worker-entry\.mjs$/);
   });
 });
