@@ -31,15 +31,7 @@ export const doublesKey = (xs: readonly number[]): string => xs.map((x) => (Obje
  * a high-precision decomposition) is computed once. Bounded: the table is cleared when full.
  */
 export function memoByJson<A, R>(f: (a: A) => R, limit = 5000): (a: A) => R {
-  const table = new Map<string, R>();
-  return (a: A): R => {
-    const key = JSON.stringify(a);
-    if (table.has(key)) return table.get(key)!;
-    if (table.size >= limit) table.clear();
-    const r = f(a);
-    table.set(key, r);
-    return r;
-  };
+  return memoByKey(f, (a) => JSON.stringify(a), limit);
 }
 
 /**

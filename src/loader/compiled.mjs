@@ -12,7 +12,8 @@ import { join, relative } from 'node:path';
 const INPUTS = ['src', 'properties', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package.json'];
 export const STAMP = 'dist/.sources-sha256';
 
-const walk = (dir) => readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+/** Every file under dir, in a fixed (sorted) order. */
+export const filesUnder = (dir) => readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 
 /** sha256 over the path and content of every input file, in a fixed order. */
 export function sourcesHash(root) {
@@ -20,7 +21,7 @@ export function sourcesHash(root) {
   for (const input of INPUTS) {
     const path = join(root, input);
     if (!existsSync(path)) continue;
-    for (const file of input.includes('.') ? [path] : walk(path)) h.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+    for (const file of input.includes('.') ? [path] : filesUnder(path)) h.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return h.digest('hex');
 }
